@@ -1,0 +1,65 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import { roomImportsRule } from './tools/eslint/roomImports.js'
+
+const root = import.meta.dirname
+
+// !!! Do not relax these rules !!! They keep runtime/ deterministic and portable (Node, browser
+// worker, sandbox) and keep each room to the imports ARCHITECTURE.md allows.
+const runtimeDeterminism = {
+  'no-restricted-globals': [
+    'error',
+    { name: 'setTimeout', message: 'No timers in runtime/: schedule a simulated event instead.' },
+    { name: 'setInterval', message: 'No timers in runtime/: schedule a simulated event instead.' },
+    { name: 'setImmediate', message: 'No timers in runtime/: schedule a simulated event instead.' },
+    { name: 'clearTimeout', message: 'No timers in runtime/.' },
+    { name: 'clearInterval', message: 'No timers in runtime/.' },
+    { name: 'performance', message: 'No wall clock in runtime/: use the simulated clock.' },
+    { name: 'process', message: 'No Node globals in runtime/ (only *.node.ts).' },
+    { name: 'Buffer', message: 'Use Uint8Array in runtime/.' },
+    { name: 'window', message: 'No DOM in runtime/.' },
+    { name: 'document', message: 'No DOM in runtime/.' },
+    { name: 'crypto', message: 'Use @noble/* (deterministic, audited) in runtime/.' },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: 'No wall clock in runtime/: use the simulated clock.' },
+    { object: 'Math', property: 'random', message: 'No Math.random in runtime/: use a seeded PRNG stream.' },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: "NewExpression[callee.name='Date']", message: 'No wall clock in runtime/.' },
+  ],
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { local: { rules: { 'room-imports': roomImportsRule } } },
+    rules: {
+      'local/room-imports': ['error', { root }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['runtime/**/*.ts'],
+    ignores: ['runtime/**/*.node.ts'],
+    rules: runtimeDeterminism,
+  },
+  {
+    files: ['runtime/**/*.node.ts'],
+    rules: {
+      ...runtimeDeterminism,
+      // *.node.ts may use Node (it is the host edge) but still no wall clock or Math.random.
+      'no-restricted-globals': 'off',
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'tools/**/*.js', '.ci/**/*.js', '*.js', '*.ts'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+)

@@ -1,0 +1,156 @@
+/**
+ * Run metrics: per-block propagation (t50/t90/t100 over the nodes that were up when the block was
+ * mined), stale blocks, reorg depths, messages and bytes per message kind, rejected blocks.
+ *
+ * Arrivals are processed in time order, so the k-th arrival of a block is its k-th percentile
+ * point: each block keeps a counter and three timestamps, never a list of arrival times.
+ *
+ * @module
+ */
+import type { BlockId, BlockStore } from '../chain/blockStore.ts'
+import { MESSAGE_KINDS } from '../sim/eventKinds.ts'
+import { median } from './percentile.ts'
+
+export interface PropagationSummary {
+  /** Median over blocks of the time until 50% of nodes had the block, ms (null: no block). */
+  t50Ms: number | null
+  t90Ms: number | null
+  t100Ms: number | null
+  /** Blocks that reached every node up at their creation. */
+  blocksFullyPropagated: number
+}
+
+export interface MetricsSummary {
+  /** Blocks mined (genesis excluded). */
+  blocks: number
+  mainChainHeight: number
+  /** Mined blocks that are not on the main chain (stale; SimBlock calls them orphans). */
+  orphans: number
+  staleRate: number
+  propagation: PropagationSummary
+  messages: number
+  bytes: number
+  byKind: Record<string, { messages: number; bytes: number }>
+  reorgs: { count: number; maxDepth: number; depths: Record<string, number> }
+  rejectedBlocks: number
+}
+
+export interface MetricsCollector {
+  countMessage(kind: number, bytes: number): void
+  blockCreated(block: BlockId, nodesUp: number): void
+  /** First time a node holds `block` (connected). */
+  arrival(block: BlockId, timeUs: number, createdUs: number): void
+  reorg(depth: number): void
+  rejected(): void
+  summary(store: BlockStore, mainTip: BlockId): MetricsSummary
+  /** Per-block propagation points, µs after creation (NaN when not reached). */
+  blockPropagation(block: BlockId): { arrivals: number; t50Us: number; t90Us: number; t100Us: number }
+}
+
+export function createMetricsCollector(): MetricsCollector {
+  const messages = new Float64Array(MESSAGE_KINDS.length)
+  const bytes = new Float64Array(MESSAGE_KINDS.length)
+  let cap = 1024
+  let arrivals: Int32Array = new Int32Array(cap)
+  let k50: Int32Array = new Int32Array(cap)
+  let k90: Int32Array = new Int32Array(cap)
+  let k100: Int32Array = new Int32Array(cap)
+  let t50: Float64Array = new Float64Array(cap).fill(NaN)
+  let t90: Float64Array = new Float64Array(cap).fill(NaN)
+  let t100: Float64Array = new Float64Array(cap).fill(NaN)
+  let created = 0
+  const reorgDepths = new Map<number, number>()
+  let reorgCount = 0
+  let maxDepth = 0
+  let rejectedCount = 0
+
+  function grow(min: number): void {
+    while (cap <= min) cap *= 2
+    const i32 = (a: Int32Array): Int32Array => {
+      const n = new Int32Array(cap)
+      n.set(a)
+      return n
+    }
+    const f64 = (a: Float64Array): Float64Array => {
+      const n = new Float64Array(cap).fill(NaN)
+      n.set(a)
+      return n
+    }
+    arrivals = i32(arrivals)
+    k50 = i32(k50)
+    k90 = i32(k90)
+    k100 = i32(k100)
+    t50 = f64(t50)
+    t90 = f64(t90)
+    t100 = f64(t100)
+  }
+
+  return {
+    countMessage(kind, size) {
+      messages[kind]!++
+      bytes[kind]! += size
+    },
+    blockCreated(block, nodesUp) {
+      if (block >= cap) grow(block)
+      created++
+      k50[block] = Math.ceil(0.5 * nodesUp)
+      k90[block] = Math.ceil(0.9 * nodesUp)
+      k100[block] = nodesUp
+    },
+    arrival(block, timeUs, createdUs) {
+      const c = ++arrivals[block]!
+      if (c === k50[block]) t50[block] = timeUs - createdUs
+      if (c === k90[block]) t90[block] = timeUs - createdUs
+      if (c === k100[block]) t100[block] = timeUs - createdUs
+    },
+    reorg(depth) {
+      reorgCount++
+      if (depth > maxDepth) maxDepth = depth
+      reorgDepths.set(depth, (reorgDepths.get(depth) ?? 0) + 1)
+    },
+    rejected() {
+      rejectedCount++
+    },
+    blockPropagation(block) {
+      return { arrivals: arrivals[block] ?? 0, t50Us: t50[block]!, t90Us: t90[block]!, t100Us: t100[block]! }
+    },
+    summary(store, mainTip) {
+      const pick = (arr: Float64Array): number[] => {
+        const out: number[] = []
+        for (let b = 1; b < store.count; b++) if (!Number.isNaN(arr[b]!)) out.push(arr[b]!)
+        return out
+      }
+      const ms = (v: number | undefined): number | null => (v === undefined ? null : Math.round(v) / 1000)
+      const full = pick(t100)
+      const byKind: MetricsSummary['byKind'] = {}
+      let totalMessages = 0
+      let totalBytes = 0
+      MESSAGE_KINDS.forEach((name, i) => {
+        byKind[name] = { messages: messages[i]!, bytes: bytes[i]! }
+        totalMessages += messages[i]!
+        totalBytes += bytes[i]!
+      })
+      const mainHeight = store.height(mainTip)
+      const orphans = created - mainHeight
+      const depths: Record<string, number> = {}
+      for (const [d, c] of [...reorgDepths].sort((x, y) => x[0] - y[0])) depths[String(d)] = c
+      return {
+        blocks: created,
+        mainChainHeight: mainHeight,
+        orphans,
+        staleRate: created > 0 ? orphans / created : 0,
+        propagation: {
+          t50Ms: ms(median(pick(t50))),
+          t90Ms: ms(median(pick(t90))),
+          t100Ms: ms(median(full)),
+          blocksFullyPropagated: full.length,
+        },
+        messages: totalMessages,
+        bytes: totalBytes,
+        byKind,
+        reorgs: { count: reorgCount, maxDepth, depths },
+        rejectedBlocks: rejectedCount,
+      }
+    },
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * What a node does with a block copy it receives or mines: reject a corrupted copy, park an orphan
+ * until its parent arrives (and ask for the parent), connect the block and any orphans waiting on
+ * it, then follow the fork choice — switching tips, reporting reorgs, and relaying the new tip.
+ *
+ * @module
+ */
+import { HAVE, ORPHAN, REQUESTED, UNKNOWN } from '../chain/blockKnowledge.ts'
+import type { BlockId } from '../chain/blockStore.ts'
+import { abandonRequest, announceBlock, requestBlock } from '../net/relay.ts'
+import type { World } from '../sim/world.ts'
+
+/**
+ * Why a received copy is invalid, or `undefined` when it is valid. The network hook checks
+ * corrupted copies (tamper) and, in real-PoW runs, the nonce.
+ */
+export type CopyValidator = (w: World, holder: number, block: BlockId) => string | undefined
+
+export function receiveBlock(w: World, node: number, block: BlockId, from: number, validate: CopyValidator): void {
+  const { knowledge, store } = w
+  const state = knowledge.get(block, node)
+  if (state === HAVE || state === ORPHAN) return
+  const invalid = from >= 0 ? validate(w, from, block) : undefined
+  if (invalid !== undefined) {
+    w.metrics.rejected()
+    if (w.bus.wants('block-rejected')) {
+      w.bus.emit({ type: 'block-rejected', atUs: w.now, node, block, from, reason: invalid })
+    }
+    if (state === REQUESTED) abandonRequest(w, node, block)
+    return
+  }
+  const parent = store.parent(block)
+  const parentState = knowledge.get(parent, node)
+  if (parentState !== HAVE) {
+    knowledge.set(block, node, ORPHAN)
+    const pool = w.nodes.orphans[node] ?? (w.nodes.orphans[node] = [])
+    pool.push(block)
+    if (parentState === UNKNOWN && from >= 0) requestBlock(w, node, from, parent)
+    return
+  }
+  connectBlock(w, node, block)
+}
+
+/** Connects `block` (its parent is held) and every orphan that descends from it. */
+export function connectBlock(w: World, node: number, block: BlockId): void {
+  const { knowledge, store, nodes, forkChoice, metrics } = w
+  const oldTip = nodes.tip[node]!
+  let best = oldTip
+  const stack = [block]
+  while (stack.length > 0) {
+    const b = stack.pop()!
+    knowledge.set(b, node, HAVE)
+    metrics.arrival(b, w.now, store.timeUs(b))
+    if (forkChoice.prefer(node, b, best)) best = b
+    const pool = nodes.orphans[node]
+    if (pool !== undefined) {
+      for (let i = pool.length - 1; i >= 0; i--) {
+        if (store.parent(pool[i]!) === b) {
+          stack.push(pool[i]!)
+          pool.splice(i, 1)
+        }
+      }
+      if (pool.length === 0) nodes.orphans[node] = undefined
+    }
+  }
+  if (best !== oldTip) setTip(w, node, best, oldTip)
+}
+
+function setTip(w: World, node: number, tip: BlockId, oldTip: BlockId): void {
+  const { store, bus } = w
+  w.nodes.tip[node] = tip
+  if (!store.isAncestor(oldTip, tip)) {
+    const ancestor = store.commonAncestor(oldTip, tip)
+    const depth = store.height(oldTip) - store.height(ancestor)
+    w.metrics.reorg(depth)
+    if (bus.wants('reorg')) bus.emit({ type: 'reorg', atUs: w.now, node, from: oldTip, to: tip, ancestor, depth })
+  }
+  if (bus.wants('tip-changed')) bus.emit({ type: 'tip-changed', atUs: w.now, node, tip, height: store.height(tip) })
+  announceBlock(w, node, tip)
+  w.tipChanged(node)
+}

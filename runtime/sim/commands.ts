@@ -1,0 +1,159 @@
+/**
+ * User commands: plain JSON objects the console, lessons, demos, the app's worker and JSON-RPC
+ * send to a network. Each is validated here (errors name the field) and recorded with the time
+ * and event count it was applied at, so replay = config + seed + inputs.
+ *
+ * A command with `atUs` in the future is scheduled as a kernel event and runs then.
+ *
+ * @module
+ */
+import { InvalidFieldError } from '../errors/input.ts'
+import {
+  expectChoice,
+  expectInteger,
+  expectKnownKeys,
+  expectNumber,
+  expectRecord,
+  expectString,
+  isRecord,
+} from './validate.ts'
+
+export interface LinkFaultSpec {
+  delayMs?: number | undefined
+  drop?: number | undefined
+  duplicate?: number | undefined
+}
+
+export type Command = (
+  | { type: 'add-node'; region?: number | undefined; hashPower?: number | undefined; peers?: number[] | undefined }
+  | { type: 'remove-node'; node: number }
+  | { type: 'crash'; node: number }
+  | { type: 'restart'; node: number }
+  | { type: 'partition'; groups: number[][] }
+  | { type: 'heal' }
+  | { type: 'set-link-fault'; link?: [number, number] | undefined; fault: LinkFaultSpec | null }
+  | { type: 'mine'; node: number }
+  | { type: 'tamper'; node: number; block: number; data: string }
+) & { atUs?: number | undefined }
+
+export type CommandType = Command['type']
+
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'add-node',
+  'remove-node',
+  'crash',
+  'restart',
+  'partition',
+  'heal',
+  'set-link-fault',
+  'mine',
+  'tamper',
+]
+
+/** What `apply` returns: `block` for mine, `node` for add-node, `scheduled` for future commands. */
+export interface CommandResult {
+  ok: true
+  type: CommandType
+  atUs: number
+  node?: number
+  block?: number
+  scheduled?: boolean
+}
+
+/** A recorded input: replaying these on the same config and seed reproduces the trace. */
+export interface RecordedInput {
+  /** Simulated time when the command was applied, µs. */
+  atUs: number
+  /** Number of kernel events processed before it. */
+  afterEvents: number
+  command: Command
+}
+
+const nodeField = (c: Record<string, unknown>, nodeCount: number): number =>
+  expectInteger(c.node, 'command.node', 0, Math.max(0, nodeCount - 1))
+
+/**
+ * Validates a command against a network of `nodeCount` node ids.
+ * @throws {@link InvalidFieldError} naming the field.
+ */
+export function parseCommand(input: unknown, nodeCount: number): Command {
+  const c = expectRecord(input, 'command')
+  const type = expectChoice(c.type, 'command.type', COMMAND_TYPES)
+  const atUs = c.atUs === undefined ? undefined : expectInteger(c.atUs, 'command.atUs', 0)
+  const at = atUs === undefined ? {} : { atUs }
+  switch (type) {
+    case 'add-node': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'region', 'hashPower', 'peers'])
+      const out: Command = { type, ...at }
+      if (c.region !== undefined) out.region = expectInteger(c.region, 'command.region', 0, 255)
+      if (c.hashPower !== undefined) out.hashPower = expectNumber(c.hashPower, 'command.hashPower', 0)
+      if (c.peers !== undefined) {
+        if (!Array.isArray(c.peers)) throw new InvalidFieldError({ field: 'command.peers', expected: 'an array of node ids', got: c.peers })
+        out.peers = c.peers.map((p, i) => expectInteger(p, `command.peers[${i}]`, 0, Math.max(0, nodeCount - 1)))
+      }
+      return out
+    }
+    case 'remove-node':
+    case 'crash':
+    case 'restart':
+    case 'mine':
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node'])
+      return { type, node: nodeField(c, nodeCount), ...at }
+    case 'heal':
+      expectKnownKeys(c, 'command', ['type', 'atUs'])
+      return { type, ...at }
+    case 'partition': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'groups'])
+      if (!Array.isArray(c.groups) || c.groups.length === 0) {
+        throw new InvalidFieldError({ field: 'command.groups', expected: 'a non-empty array of node-id arrays', got: c.groups })
+      }
+      const seen = new Set<number>()
+      const groups = c.groups.map((g, i) => {
+        if (!Array.isArray(g)) throw new InvalidFieldError({ field: `command.groups[${i}]`, expected: 'an array of node ids', got: g })
+        return g.map((n, j) => {
+          const id = expectInteger(n, `command.groups[${i}][${j}]`, 0, Math.max(0, nodeCount - 1))
+          if (seen.has(id)) throw new InvalidFieldError({ field: `command.groups[${i}][${j}]`, expected: 'each node in one group only', got: id })
+          seen.add(id)
+          return id
+        })
+      })
+      return { type, groups, ...at }
+    }
+    case 'set-link-fault': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'link', 'fault'])
+      let link: [number, number] | undefined
+      if (c.link !== undefined) {
+        if (!Array.isArray(c.link) || c.link.length !== 2) {
+          throw new InvalidFieldError({ field: 'command.link', expected: 'a pair [from, to] of node ids', got: c.link })
+        }
+        link = [
+          expectInteger(c.link[0], 'command.link[0]', 0, Math.max(0, nodeCount - 1)),
+          expectInteger(c.link[1], 'command.link[1]', 0, Math.max(0, nodeCount - 1)),
+        ]
+      }
+      if (c.fault === null) return { type, link, fault: null, ...at }
+      const f = expectRecord(c.fault, 'command.fault')
+      expectKnownKeys(f, 'command.fault', ['delayMs', 'drop', 'duplicate'])
+      const fault: LinkFaultSpec = {}
+      if (f.delayMs !== undefined) fault.delayMs = expectNumber(f.delayMs, 'command.fault.delayMs', 0, 3_600_000)
+      if (f.drop !== undefined) fault.drop = expectNumber(f.drop, 'command.fault.drop', 0, 1)
+      if (f.duplicate !== undefined) fault.duplicate = expectNumber(f.duplicate, 'command.fault.duplicate', 0, 1)
+      return { type, link, fault, ...at }
+    }
+    case 'tamper': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'block', 'data'])
+      return {
+        type,
+        node: nodeField(c, nodeCount),
+        block: expectInteger(c.block, 'command.block', 0),
+        data: expectString(c.data, 'command.data', 1000),
+        ...at,
+      }
+    }
+  }
+}
+
+/** True for a value that looks like a command (used by replay-file readers). */
+export function isCommandLike(value: unknown): boolean {
+  return isRecord(value) && typeof value.type === 'string'
+}

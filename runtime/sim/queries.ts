@@ -1,0 +1,262 @@
+/**
+ * Read-only queries over a running network (plain JSON in, plain JSON out): node heads, the block
+ * tree, one node's chain with validation, blocks, nodes, metrics, and a consistency report that
+ * shows where nodes disagree (e.g. after a stored block was tampered with).
+ *
+ * @module
+ */
+import { HAVE } from '../chain/blockKnowledge.ts'
+import type { BlockHasher } from '../chain/blockHeader.ts'
+import type { BlockId } from '../chain/blockStore.ts'
+import { meetsTarget } from '../consensus/pow/nonceSearch.ts'
+import { toHex } from '../crypto/sha256.ts'
+import type { MetricsSummary } from '../metrics/collector.ts'
+import { NODE_STATUS_NAMES } from '../node/nodeTable.ts'
+import { expectBoolean, expectChoice, expectInteger, expectKnownKeys, expectRecord } from './validate.ts'
+import type { World } from './world.ts'
+
+export type Query =
+  | { type: 'status' }
+  | { type: 'heads'; hashes?: boolean | undefined }
+  | { type: 'nodes' }
+  | { type: 'node'; node: number }
+  | { type: 'block'; block: number; node?: number | undefined }
+  | { type: 'block-tree'; fromHeight?: number | undefined; limit?: number | undefined }
+  | { type: 'chain'; node: number; limit?: number | undefined }
+  | { type: 'metrics' }
+  | { type: 'consistency' }
+
+export const QUERY_TYPES = ['status', 'heads', 'nodes', 'node', 'block', 'block-tree', 'chain', 'metrics', 'consistency'] as const
+
+export interface QueryContext {
+  w: World
+  hasher: BlockHasher
+  nonceBits: number | undefined
+  events: () => number
+  traceHash: () => string
+  mainTip: () => BlockId
+  metrics: () => MetricsSummary
+}
+
+export interface ChainEntry {
+  block: number
+  height: number
+  miner: number
+  timeMs: number
+  /** Hash of this node's copy. */
+  hash: string
+  /** The previous-block hash stored in this block's header. */
+  prevHash: string
+  /** This node's copy hashes to what its child (and every honest peer) expects. */
+  linkOk: boolean
+  /** Real-PoW runs: the copy's hash meets the target (always true in modeled runs). */
+  powOk: boolean
+  data?: string
+}
+
+/**
+ * Validates a query for a network of `nodeCount` nodes.
+ * @throws {@link InvalidFieldError} naming the field.
+ */
+export function parseQuery(input: unknown, nodeCount: number, blockCount: number): Query {
+  const q = expectRecord(input, 'query')
+  const type = expectChoice(q.type, 'query.type', QUERY_TYPES)
+  const node = (field = 'query.node'): number => expectInteger(q.node, field, 0, Math.max(0, nodeCount - 1))
+  const optInt = (key: string, min: number, max?: number): number | undefined =>
+    q[key] === undefined ? undefined : expectInteger(q[key], `query.${key}`, min, max)
+  switch (type) {
+    case 'status':
+    case 'nodes':
+    case 'metrics':
+    case 'consistency':
+      expectKnownKeys(q, 'query', ['type'])
+      return { type }
+    case 'heads':
+      expectKnownKeys(q, 'query', ['type', 'hashes'])
+      return { type, hashes: q.hashes === undefined ? false : expectBoolean(q.hashes, 'query.hashes') }
+    case 'node':
+      expectKnownKeys(q, 'query', ['type', 'node'])
+      return { type, node: node() }
+    case 'block':
+      expectKnownKeys(q, 'query', ['type', 'block', 'node'])
+      return {
+        type,
+        block: expectInteger(q.block, 'query.block', 0, Math.max(0, blockCount - 1)),
+        node: q.node === undefined ? undefined : node(),
+      }
+    case 'block-tree':
+      expectKnownKeys(q, 'query', ['type', 'fromHeight', 'limit'])
+      return { type, fromHeight: optInt('fromHeight', 0), limit: optInt('limit', 1, 100_000) }
+    case 'chain':
+      expectKnownKeys(q, 'query', ['type', 'node', 'limit'])
+      return { type, node: node(), limit: optInt('limit', 1, 100_000) }
+  }
+}
+
+/** The hash of `node`'s copy of `block`. */
+function copyHash(ctx: QueryContext, node: number, block: BlockId): Uint8Array {
+  const tampered = ctx.w.nodes.tampered.get(node)?.get(block)
+  return tampered === undefined ? ctx.hasher.hash(block) : ctx.hasher.hashWithData(block, tampered)
+}
+
+/** Validates `node`'s chain from its tip down (at most `limit` blocks). */
+export function nodeChain(ctx: QueryContext, node: number, limit = 1000): { entries: ChainEntry[]; valid: boolean; firstInvalidHeight: number | null } {
+  const { w, hasher } = ctx
+  const entries: ChainEntry[] = []
+  let firstInvalid: number | null = null
+  const fullWalk = w.store.height(w.nodes.tip[node]!)
+  for (let b = w.nodes.tip[node]!; b >= 0; b = w.store.parent(b)) {
+    const h = copyHash(ctx, node, b)
+    const linkOk = toHex(h) === toHex(hasher.hash(b))
+    const powOk = ctx.nonceBits === undefined || b === 0 || meetsTarget(h, ctx.nonceBits)
+    if (!linkOk || !powOk) firstInvalid = w.store.height(b)
+    if (entries.length < limit) {
+      const tampered = w.nodes.tampered.get(node)?.get(b)
+      const data = tampered ?? w.store.payload(b).data
+      entries.push({
+        block: b,
+        height: w.store.height(b),
+        miner: w.store.miner(b),
+        timeMs: w.store.timeUs(b) / 1000,
+        hash: toHex(h),
+        prevHash: toHex(hasher.prevHash(b)),
+        linkOk,
+        powOk,
+        ...(data === undefined ? {} : { data }),
+      })
+    } else if (fullWalk > 100_000) break
+  }
+  return { entries, valid: firstInvalid === null, firstInvalidHeight: firstInvalid }
+}
+
+export function runQuery(ctx: QueryContext, q: Query): unknown {
+  const { w } = ctx
+  const { nodes, store } = w
+  switch (q.type) {
+    case 'status':
+      return {
+        nowUs: w.now,
+        events: ctx.events(),
+        pendingEvents: w.queue.size,
+        traceHash: ctx.traceHash(),
+        nodes: nodes.count,
+        blocks: store.count - 1,
+        partitioned: w.links.partitioned,
+      }
+    case 'heads': {
+      const heads = []
+      for (let n = 0; n < nodes.count; n++) {
+        const tip = nodes.tip[n]!
+        heads.push({
+          node: n,
+          status: NODE_STATUS_NAMES[nodes.status[n]!],
+          tip,
+          height: store.height(tip),
+          ...(q.hashes ? { hash: toHex(copyHash(ctx, n, tip)) } : {}),
+        })
+      }
+      return heads
+    }
+    case 'nodes': {
+      let total = 0
+      for (let n = 0; n < nodes.count; n++) total += nodes.hashPower[n]!
+      return Array.from({ length: nodes.count }, (_, n) => ({
+        node: n,
+        status: NODE_STATUS_NAMES[nodes.status[n]!],
+        region: w.model.regions[nodes.region[n]!],
+        hashShare: total > 0 ? nodes.hashPower[n]! / total : 0,
+        peers: w.links.peers(n).length,
+        tip: nodes.tip[n]!,
+        height: store.height(nodes.tip[n]!),
+      }))
+    }
+    case 'node': {
+      const n = q.node
+      return {
+        node: n,
+        status: NODE_STATUS_NAMES[nodes.status[n]!],
+        region: w.model.regions[nodes.region[n]!],
+        hashPower: nodes.hashPower[n]!,
+        compactRelay: nodes.compact[n] === 1,
+        peers: [...w.links.peers(n)],
+        outbound: w.links.outboundCount(n),
+        tip: nodes.tip[n]!,
+        height: store.height(nodes.tip[n]!),
+        orphansWaiting: nodes.orphans[n]?.length ?? 0,
+        partitionSide: w.links.sideOf(n),
+        tamperedBlocks: [...(nodes.tampered.get(n)?.keys() ?? [])],
+      }
+    }
+    case 'block': {
+      const b = q.block
+      const p = w.metrics.blockPropagation(b)
+      const ms = (us: number): number | null => (Number.isNaN(us) ? null : us / 1000)
+      const holders: number[] = []
+      for (let n = 0; n < nodes.count; n++) if (w.knowledge.get(b, n) === HAVE) holders.push(n)
+      return {
+        block: b,
+        parent: store.parent(b),
+        height: store.height(b),
+        miner: store.miner(b),
+        timeMs: store.timeUs(b) / 1000,
+        difficulty: store.difficulty(b),
+        cumulativeWork: store.cumWork(b),
+        size: store.size(b),
+        nonce: store.nonce(b),
+        hash: toHex(ctx.hasher.hash(b)),
+        prevHash: toHex(ctx.hasher.prevHash(b)),
+        heldBy: holders.length,
+        onMainChain: store.isAncestor(b, ctx.mainTip()),
+        propagation: { arrivals: p.arrivals, t50Ms: ms(p.t50Us), t90Ms: ms(p.t90Us), t100Ms: ms(p.t100Us) },
+        ...(q.node === undefined ? {} : { copy: { node: q.node, hash: toHex(copyHash(ctx, q.node, b)) } }),
+      }
+    }
+    case 'block-tree': {
+      const from = q.fromHeight ?? 0
+      const limit = q.limit ?? 10_000
+      const main = ctx.mainTip()
+      const out = []
+      for (let b = 0; b < store.count && out.length < limit; b++) {
+        if (store.height(b) < from) continue
+        out.push({
+          block: b,
+          parent: store.parent(b),
+          height: store.height(b),
+          miner: store.miner(b),
+          timeMs: store.timeUs(b) / 1000,
+          cumulativeWork: store.cumWork(b),
+          onMainChain: store.isAncestor(b, main),
+        })
+      }
+      return out
+    }
+    case 'chain': {
+      const { entries, valid, firstInvalidHeight } = nodeChain(ctx, q.node, q.limit)
+      return { node: q.node, tip: nodes.tip[q.node]!, valid, firstInvalidHeight, blocks: entries }
+    }
+    case 'metrics':
+      return ctx.metrics()
+    case 'consistency': {
+      const tips = new Map<number, number[]>()
+      const invalid: { node: number; firstInvalidHeight: number }[] = []
+      for (let n = 0; n < nodes.count; n++) {
+        if (nodes.status[n] === 2) continue
+        const t = nodes.tip[n]!
+        const list = tips.get(t) ?? []
+        list.push(n)
+        tips.set(t, list)
+        if (nodes.tampered.has(n)) {
+          const { valid, firstInvalidHeight } = nodeChain(ctx, n, 1)
+          if (!valid) invalid.push({ node: n, firstInvalidHeight: firstInvalidHeight! })
+        }
+      }
+      return {
+        agree: tips.size === 1 && invalid.length === 0,
+        tips: [...tips].map(([tip, ns]) => ({ tip, height: store.height(tip), nodes: ns.length, sample: ns.slice(0, 10) })),
+        invalidChains: invalid,
+        rejectedBlocks: ctx.metrics().rejectedBlocks,
+      }
+    }
+  }
+}
+

@@ -1,0 +1,47 @@
+/**
+ * The shared state one simulation run works on, passed to the handlers of every layer (relay,
+ * node, consensus, metrics). A plain record of parts — not a class — so each layer's handlers are
+ * small functions over the same typed arrays, and the event loop stays a single switch.
+ *
+ * @module
+ */
+import type { BlockKnowledge } from '../chain/blockKnowledge.ts'
+import type { BlockStore, BlockId } from '../chain/blockStore.ts'
+import type { ForkChoice } from '../chain/forkChoice.ts'
+import type { MetricsCollector } from '../metrics/collector.ts'
+import type { CompactRelayConfig } from '../net/compactRelay.ts'
+import type { Links } from '../net/links.ts'
+import type { NetworkModel } from '../net/networkModel.ts'
+import type { NodeTable } from '../node/nodeTable.ts'
+import type { EventQueue } from './eventQueue.ts'
+import type { NotificationBus } from './notifications.ts'
+import type { RandomStreams } from './prng.ts'
+
+export interface RelaySettings {
+  /** `inv`: INV → GETDATA → BLOCK/CMPCTBLOCK (Bitcoin); `push`: send the full block unasked. */
+  mode: 'inv' | 'push'
+  compact: CompactRelayConfig | undefined
+  /** Bytes of an INV / GETDATA message (24-byte header + one 36-byte inventory entry + count). */
+  controlMessageBytes: number
+  /** When a lost request is retried, µs. */
+  requestTimeoutUs: number
+}
+
+export interface World {
+  now: number
+  readonly queue: EventQueue
+  readonly rng: RandomStreams
+  readonly store: BlockStore
+  readonly knowledge: BlockKnowledge
+  readonly nodes: NodeTable
+  readonly links: Links
+  readonly model: NetworkModel
+  readonly relay: RelaySettings
+  readonly metrics: MetricsCollector
+  readonly forkChoice: ForkChoice
+  readonly bus: NotificationBus
+  /** Hands a complete block copy from `from` to node `to` (node layer). */
+  deliverBlock(to: number, block: BlockId, from: number): void
+  /** Called after a node's tip changed (consensus layer reschedules work). */
+  tipChanged(node: number): void
+}

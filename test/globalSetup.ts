@@ -1,0 +1,11 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+/** Builds dist/ (incremental) so tests that spawn `bin/playground.js` run the current sources. */
+export default function setup(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+}

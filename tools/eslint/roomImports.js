@@ -1,0 +1,107 @@
+// @ts-check
+/**
+ * ESLint rule `local/room-imports`: the import table of DESIGN.md / ARCHITECTURE.md, enforced.
+ *
+ * Every file belongs to one room (runtime, runtime-node, sandbox, courses-format, courses,
+ * app-shared, app-main, app-preload, app-renderer, app-cli, test, tools). A relative import is
+ * resolved against the importing file and its target room must be in the importer's allow list;
+ * a bare import (package or `node:*`) must match the importer's package allow list.
+ *
+ * !!! Do not relax these rules. If an import is refused, the code is in the wrong room. !!!
+ */
+import path from 'node:path'
+
+/** @typedef {{ rooms: string[], packages: RegExp[] }} RoomPolicy */
+
+const NODE_BUILTIN = /^node:/
+const ANY = /.*/
+
+/** @type {Record<string, RoomPolicy>} */
+export const IMPORT_TABLE = {
+  runtime: { rooms: ['runtime'], packages: [/^@noble\//, /^@ethereumjs\//] },
+  'runtime-node': { rooms: ['runtime', 'runtime-node'], packages: [/^@noble\//, /^@ethereumjs\//, NODE_BUILTIN] },
+  sandbox: { rooms: ['sandbox', 'runtime'], packages: [/^quickjs-emscripten/, /^viem/, /^@noble\//] },
+  'courses-format': { rooms: ['courses-format', 'runtime', 'sandbox'], packages: [/^zod/, /^yaml$/] },
+  courses: { rooms: ['courses', 'courses-format', 'runtime', 'sandbox'], packages: [/^viem/] },
+  'app-shared': { rooms: ['app-shared', 'runtime', 'courses-format'], packages: [/^isomorphic-git/] },
+  'app-main': { rooms: ['app-main', 'app-shared'], packages: [/^electron$/, NODE_BUILTIN] },
+  'app-preload': { rooms: ['app-preload', 'app-shared'], packages: [/^electron$/] },
+  'app-renderer': {
+    rooms: ['app-renderer', 'app-shared', 'courses-format', 'runtime', 'sandbox'],
+    packages: [/^vue/, /^pinia/, /^vue-i18n/, /^monaco-editor/, /^@xterm\//, /^echarts/, /^@isomorphic-git\//],
+  },
+  'app-cli': {
+    rooms: ['app-cli', 'app-shared', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],
+    packages: [NODE_BUILTIN, /^yaml$/, /^zod/],
+  },
+  test: { rooms: ['*'], packages: [ANY] },
+  tools: { rooms: ['tools'], packages: [ANY] },
+}
+
+/**
+ * @param {string} file absolute path
+ * @param {string} root repository root
+ * @returns {string | undefined}
+ */
+export function roomOf(file, root) {
+  const rel = path.relative(root, file).split(path.sep).join('/')
+  if (rel.startsWith('..')) return undefined
+  const [top, second] = rel.split('/')
+  if (top === 'runtime') return rel.endsWith('.node.ts') ? 'runtime-node' : 'runtime'
+  if (top === 'sandbox') return 'sandbox'
+  if (top === 'courses') return second === 'format' ? 'courses-format' : 'courses'
+  if (top === 'app' && second) return `app-${second}`
+  if (top === 'test') return 'test'
+  if (top === 'tools' || top === 'bin' || !rel.includes('/')) return 'tools'
+  return undefined
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+export const roomImportsRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Enforce the room import table of ARCHITECTURE.md' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: {
+      noRoom: "File '{{file}}' is in no known room: move it (see ARCHITECTURE.md).",
+      room: "Room '{{from}}' may not import room '{{to}}' ('{{source}}'). Allowed: {{allowed}}.",
+      pkg: "Room '{{from}}' may not import package '{{source}}' (see ARCHITECTURE.md import table).",
+    },
+  },
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd
+    const file = context.filename
+    const from = roomOf(file, root)
+    /** @param {import('estree').Node & { source?: any }} node */
+    function check(node) {
+      const source = node.source && typeof node.source.value === 'string' ? node.source.value : undefined
+      if (source === undefined) return
+      if (from === undefined) {
+        context.report({ node, messageId: 'noRoom', data: { file } })
+        return
+      }
+      const policy = IMPORT_TABLE[from]
+      if (!policy) return
+      if (source.startsWith('.')) {
+        const target = roomOf(path.resolve(path.dirname(file), source), root)
+        if (target === undefined || (!policy.rooms.includes('*') && !policy.rooms.includes(target))) {
+          context.report({
+            node,
+            messageId: 'room',
+            data: { from, to: target ?? 'outside', source, allowed: policy.rooms.join(', ') },
+          })
+        }
+        return
+      }
+      if (!policy.packages.some((re) => re.test(source))) {
+        context.report({ node, messageId: 'pkg', data: { from, source } })
+      }
+    }
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    }
+  },
+}
