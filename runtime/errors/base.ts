@@ -42,11 +42,14 @@ export class BaseError extends Error {
 
   /** Follows the `cause` chain; returns the first error for which `fn` is true (or the last). */
   walk(fn?: (error: unknown) => boolean): unknown {
-    let error: unknown = this
-    while (error instanceof Error && error.cause !== undefined) {
-      if (fn?.(error)) return error
-      error = error.cause
-    }
-    return fn && !fn(error) ? undefined : error
+    return walkCause(this, fn)
   }
+}
+
+function walkCause(error: unknown, fn?: (error: unknown) => boolean): unknown {
+  while (error instanceof Error && error.cause !== undefined) {
+    if (fn?.(error)) return error
+    error = error.cause
+  }
+  return fn && !fn(error) ? undefined : error
 }

@@ -7,16 +7,23 @@
  */
 import { BaseError } from './base.ts'
 
+/** A user-facing text in both languages. */
+export interface Bilingual {
+  en: string
+  ko: string
+}
+
 /** A field of a config, command or query has a wrong value. */
 export class InvalidFieldError extends BaseError {
   override name = 'InvalidFieldError'
   readonly field: string
-  readonly expected: string
+  readonly expected: Bilingual
+  readonly got: string
   readonly choices: readonly string[] | undefined
 
   /**
    * @example
-   * new InvalidFieldError({ field: 'config.nodes', expected: 'an integer ≥ 1', got: -3 })
+   * new InvalidFieldError({ field: 'config.nodes', expected: { en: 'an integer ≥ 1', ko: '1 이상의 정수' }, got: -3 })
    */
   constructor({
     field,
@@ -25,26 +32,40 @@ export class InvalidFieldError extends BaseError {
     choices,
   }: {
     field: string
-    expected: string
+    expected: Bilingual | string
     got: unknown
     choices?: readonly string[] | undefined
   }) {
     const shown = typeof got === 'string' ? JSON.stringify(got) : safeShow(got)
-    super(`Invalid ${field}: expected ${expected}, got ${shown}.`, {
+    const exp = typeof expected === 'string' ? { en: expected, ko: expected } : expected
+    super(`Invalid ${field}: expected ${exp.en}, got ${shown}.`, {
       code: 'input.invalid-field',
       metaMessages: choices ? [`Valid choices: ${choices.join(', ')}`] : undefined,
     })
     this.field = field
-    this.expected = expected
+    this.expected = exp
+    this.got = shown
     this.choices = choices
+  }
+
+  /** The same message in Korean. */
+  get messageKo(): string {
+    const choices = this.choices ? ` 가능한 값: ${this.choices.join(', ')}` : ''
+    return `잘못된 ${this.field}: ${this.expected.ko}이(가) 필요하지만 ${this.got}을(를) 받았습니다.${choices}`
   }
 }
 
 /** A command cannot be applied in the current state (e.g. restarting a node that is running). */
 export class CommandRejectedError extends BaseError {
   override name = 'CommandRejectedError'
-  constructor(command: string, reason: string) {
-    super(`Command "${command}" rejected: ${reason}`, { code: 'command.rejected' })
+  readonly reason: Bilingual
+  constructor(command: string, reason: Bilingual) {
+    super(`Command "${command}" rejected: ${reason.en}`, { code: 'command.rejected' })
+    this.reason = reason
+  }
+
+  get messageKo(): string {
+    return this.reason.ko
   }
 }
 

@@ -88,7 +88,7 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
       if (c.region !== undefined) out.region = expectInteger(c.region, 'command.region', 0, 255)
       if (c.hashPower !== undefined) out.hashPower = expectNumber(c.hashPower, 'command.hashPower', 0)
       if (c.peers !== undefined) {
-        if (!Array.isArray(c.peers)) throw new InvalidFieldError({ field: 'command.peers', expected: 'an array of node ids', got: c.peers })
+        if (!Array.isArray(c.peers)) throw new InvalidFieldError({ field: 'command.peers', expected: { en: 'an array of node ids', ko: '노드 번호 배열' }, got: c.peers })
         out.peers = c.peers.map((p, i) => expectInteger(p, `command.peers[${i}]`, 0, Math.max(0, nodeCount - 1)))
       }
       return out
@@ -105,14 +105,14 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
     case 'partition': {
       expectKnownKeys(c, 'command', ['type', 'atUs', 'groups'])
       if (!Array.isArray(c.groups) || c.groups.length === 0) {
-        throw new InvalidFieldError({ field: 'command.groups', expected: 'a non-empty array of node-id arrays', got: c.groups })
+        throw new InvalidFieldError({ field: 'command.groups', expected: { en: 'a non-empty array of node-id arrays', ko: '노드 번호 배열들의 비어 있지 않은 배열' }, got: c.groups })
       }
       const seen = new Set<number>()
       const groups = c.groups.map((g, i) => {
-        if (!Array.isArray(g)) throw new InvalidFieldError({ field: `command.groups[${i}]`, expected: 'an array of node ids', got: g })
+        if (!Array.isArray(g)) throw new InvalidFieldError({ field: `command.groups[${i}]`, expected: { en: 'an array of node ids', ko: '노드 번호 배열' }, got: g })
         return g.map((n, j) => {
           const id = expectInteger(n, `command.groups[${i}][${j}]`, 0, Math.max(0, nodeCount - 1))
-          if (seen.has(id)) throw new InvalidFieldError({ field: `command.groups[${i}][${j}]`, expected: 'each node in one group only', got: id })
+          if (seen.has(id)) throw new InvalidFieldError({ field: `command.groups[${i}][${j}]`, expected: { en: 'each node in one group only', ko: '각 노드는 한 그룹에만' }, got: id })
           seen.add(id)
           return id
         })
@@ -124,7 +124,7 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
       let link: [number, number] | undefined
       if (c.link !== undefined) {
         if (!Array.isArray(c.link) || c.link.length !== 2) {
-          throw new InvalidFieldError({ field: 'command.link', expected: 'a pair [from, to] of node ids', got: c.link })
+          throw new InvalidFieldError({ field: 'command.link', expected: { en: 'a pair [from, to] of node ids', ko: '노드 번호 쌍 [보내는 쪽, 받는 쪽]' }, got: c.link })
         }
         link = [
           expectInteger(c.link[0], 'command.link[0]', 0, Math.max(0, nodeCount - 1)),

@@ -108,13 +108,13 @@ function parseHashPower(input: unknown, nodes: number): HashPowerSpec {
   if (!Array.isArray(h.shares) || h.shares.length !== nodes) {
     throw new InvalidFieldError({
       field: 'config.protocol.hashPower.shares',
-      expected: `an array of ${nodes} numbers (one per node)`,
+      expected: { en: `an array of ${nodes} numbers (one per node)`, ko: `노드마다 하나씩, ${nodes}개의 수로 된 배열` },
       got: h.shares,
     })
   }
   const shares = h.shares.map((s, i) => expectNumber(s, `config.protocol.hashPower.shares[${i}]`, 0))
   if (!shares.some((s) => s > 0)) {
-    throw new InvalidFieldError({ field: 'config.protocol.hashPower.shares', expected: 'at least one share > 0', got: shares })
+    throw new InvalidFieldError({ field: 'config.protocol.hashPower.shares', expected: { en: 'at least one share > 0', ko: '0보다 큰 몫이 하나 이상' }, got: shares })
   }
   return { kind, shares }
 }

@@ -292,7 +292,11 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   function expectNodeStatus(cmd: string, node: number, allowed: number[]): void {
     if (!allowed.includes(nodes.status[node]!)) {
       const names = ['up', 'crashed', 'removed']
-      throw new CommandRejectedError(cmd, `node ${node} is ${names[nodes.status[node]!]}`)
+      const namesKo = ['동작 중', '멈춤', '제거됨']
+      throw new CommandRejectedError(cmd, {
+        en: `node ${node} is ${names[nodes.status[node]!]}`,
+        ko: `노드 ${node}은(는) ${namesKo[nodes.status[node]!]} 상태입니다`,
+      })
     }
   }
 
@@ -318,7 +322,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
         if (cmd.region !== undefined && cmd.region >= model.regions.length) {
           throw new InvalidFieldError({
             field: 'command.region',
-            expected: `a region index below ${model.regions.length}`,
+            expected: { en: `a region index below ${model.regions.length}`, ko: `${model.regions.length}보다 작은 지역 번호` },
             got: cmd.region,
             choices: model.regions.map((r, i) => `${i}=${r}`),
           })
@@ -336,7 +340,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
           }
         }
         for (const p of peers) {
-          if (nodes.status[p] === NODE_REMOVED) throw new CommandRejectedError('add-node', `peer ${p} was removed`)
+          if (nodes.status[p] === NODE_REMOVED) throw new CommandRejectedError('add-node', { en: `peer ${p} was removed`, ko: `피어 ${p}은(는) 제거되었습니다` })
           links.connect(id, p)
         }
         for (const p of links.peers(id)) if (nodes.status[p] === NODE_UP) exchangeTips(w, id, p)
@@ -399,7 +403,10 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
       }
       case 'tamper': {
         if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {
-          throw new CommandRejectedError('tamper', `node ${cmd.node} does not hold block ${cmd.block} (genesis cannot be tampered with)`)
+          throw new CommandRejectedError('tamper', {
+            en: `node ${cmd.node} does not hold block ${cmd.block} (genesis cannot be tampered with)`,
+            ko: `노드 ${cmd.node}에 블록 ${cmd.block}이(가) 없습니다 (제네시스 블록은 변조할 수 없습니다)`,
+          })
         }
         const map = nodes.tampered.get(cmd.node) ?? new Map<BlockId, string>()
         map.set(cmd.block, cmd.data)
@@ -499,7 +506,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     step: processOne,
     runUntil(t) {
       if (!Number.isSafeInteger(t) || t < w.now) {
-        throw new InvalidFieldError({ field: 'runUntil.t', expected: `an integer time in µs ≥ now (${w.now})`, got: t })
+        throw new InvalidFieldError({ field: 'runUntil.t', expected: { en: `an integer time in µs ≥ now (${w.now})`, ko: `현재 시각(${w.now}) 이상의 정수 시각(µs)` }, got: t })
       }
       const before = events
       for (;;) {
@@ -540,7 +547,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     apply(input) {
       const cmd = parseCommand(input, nodes.count)
       if (cmd.atUs !== undefined && cmd.atUs < w.now) {
-        throw new InvalidFieldError({ field: 'command.atUs', expected: `a time ≥ now (${w.now} µs)`, got: cmd.atUs })
+        throw new InvalidFieldError({ field: 'command.atUs', expected: { en: `a time ≥ now (${w.now} µs)`, ko: `현재 시각(${w.now} µs) 이상의 시각` }, got: cmd.atUs })
       }
       if (cmd.atUs !== undefined && cmd.atUs > w.now) {
         inputs.push({ atUs: w.now, afterEvents: events, command: cmd })

@@ -77,7 +77,7 @@ export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name)
  */
 export function getPreset(name: string): Preset {
   const preset = PRESETS.find((p) => p.name === name)
-  if (!preset) throw new InvalidFieldError({ field: 'preset', expected: 'a known preset', got: name, choices: PRESET_NAMES })
+  if (!preset) throw new InvalidFieldError({ field: 'preset', expected: { en: 'a known preset', ko: '알려진 프리셋' }, got: name, choices: PRESET_NAMES })
   return preset
 }
 

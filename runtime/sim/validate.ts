@@ -12,42 +12,52 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function expectRecord(value: unknown, field: string): Record<string, unknown> {
-  if (!isRecord(value)) throw new InvalidFieldError({ field, expected: 'an object', got: value })
+  if (!isRecord(value)) throw new InvalidFieldError({ field, expected: { en: 'an object', ko: '객체' }, got: value })
   return value
 }
 
 export function expectInteger(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`
-    throw new InvalidFieldError({ field, expected: range, got: value })
+    const expected =
+      max === Number.MAX_SAFE_INTEGER
+        ? { en: `an integer ≥ ${min}`, ko: `${min} 이상의 정수` }
+        : { en: `an integer from ${min} to ${max}`, ko: `${min}부터 ${max}까지의 정수` }
+    throw new InvalidFieldError({ field, expected, got: value })
   }
   return value
 }
 
 export function expectNumber(value: unknown, field: string, min: number, max = Infinity): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    const range = max === Infinity ? `a number ≥ ${min}` : `a number from ${min} to ${max}`
-    throw new InvalidFieldError({ field, expected: range, got: value })
+    const expected =
+      max === Infinity
+        ? { en: `a number ≥ ${min}`, ko: `${min} 이상의 수` }
+        : { en: `a number from ${min} to ${max}`, ko: `${min}부터 ${max}까지의 수` }
+    throw new InvalidFieldError({ field, expected, got: value })
   }
   return value
 }
 
 export function expectChoice<T extends string>(value: unknown, field: string, choices: readonly T[]): T {
   if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw new InvalidFieldError({ field, expected: `one of ${choices.join(', ')}`, got: value, choices })
+    throw new InvalidFieldError({ field, expected: { en: 'one of the valid choices', ko: '가능한 값 중 하나' }, got: value, choices })
   }
   return value as T
 }
 
 export function expectString(value: unknown, field: string, maxLength = 10_000): string {
   if (typeof value !== 'string' || value.length > maxLength) {
-    throw new InvalidFieldError({ field, expected: `a string of at most ${maxLength} characters`, got: value })
+    throw new InvalidFieldError({
+      field,
+      expected: { en: `a string of at most ${maxLength} characters`, ko: `${maxLength}자 이하의 문자열` },
+      got: value,
+    })
   }
   return value
 }
 
 export function expectBoolean(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new InvalidFieldError({ field, expected: 'true or false', got: value })
+  if (typeof value !== 'boolean') throw new InvalidFieldError({ field, expected: { en: 'true or false', ko: 'true 또는 false' }, got: value })
   return value
 }
 
@@ -57,8 +67,9 @@ export function expectKnownKeys(record: Record<string, unknown>, field: string, 
     if (!allowed.includes(key)) {
       throw new InvalidFieldError({
         field: field ? `${field}.${key}` : key,
-        expected: `a known field (${allowed.join(', ')})`,
+        expected: { en: 'a known field', ko: '알려진 필드' },
         got: key,
+        choices: allowed,
       })
     }
   }

@@ -36,6 +36,8 @@ export const IMPORT_TABLE = {
   },
   test: { rooms: ['*'], packages: [ANY] },
   tools: { rooms: ['tools'], packages: [ANY] },
+  // bin/: launch shims that load the compiled CLI.
+  bin: { rooms: ['dist'], packages: [] },
 }
 
 /**
@@ -52,7 +54,9 @@ export function roomOf(file, root) {
   if (top === 'courses') return second === 'format' ? 'courses-format' : 'courses'
   if (top === 'app' && second) return `app-${second}`
   if (top === 'test') return 'test'
-  if (top === 'tools' || top === 'bin' || !rel.includes('/')) return 'tools'
+  if (top === 'bin') return 'bin'
+  if (top === 'dist') return 'dist'
+  if (top === 'tools' || !rel.includes('/')) return 'tools'
   return undefined
 }
 

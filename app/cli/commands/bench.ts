@@ -1,0 +1,137 @@
+/**
+ * `playground bench`: figures, not a timed test.
+ *
+ * - `kernel`: the event queue's throughput on the classic "hold" workload (pop the earliest event,
+ *   push one at an exponential distance) with 100,000 pending events.
+ * - `simblock`: SimBlock's Bitcoin 2019 model at 10,000 nodes × 100 blocks, each seed in its own
+ *   process so wall time and peak RSS are that run's alone. The first seed gives time and memory;
+ *   all seeds give propagation, compared with SimBlock's figures. (One run's median t50 over 100
+ *   blocks swings with the share of blocks mined in Europe — half the nodes — so several seeds
+ *   are shown rather than one.)
+ *
+ * @module
+ */
+import { execFileSync } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { createEventQueue } from '../../../runtime/sim/eventQueue.ts'
+import { createRandomStreams } from '../../../runtime/sim/prng.ts'
+import { median } from '../../../runtime/metrics/percentile.ts'
+import type { Lang } from '../../shared/messages.ts'
+import { formatMessage } from '../../shared/messages.ts'
+import type { ParsedArgs } from '../args.ts'
+import { intFlag } from '../args.ts'
+import { UsageError } from '../usageError.ts'
+import type { SimOutput } from './sim.ts'
+
+export const BENCH_FLAGS = {
+  seeds: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean' },
+} as const
+
+export const BENCH_SUITES = ['kernel', 'simblock'] as const
+
+/** SimBlock on a 2-core machine like ours (reference/simulators-and-consensus.md §1.5). */
+export const SIMBLOCK_REFERENCE = { wallMs: 50_900, rssMb: 1430, t50Ms: 1150, t90Ms: 2230, t100Ms: 5710 } as const
+export const TARGETS = { wallMs: 15_000, rssMb: 300, propagationTolerance: 0.25 } as const
+
+export interface KernelFigures {
+  events: number
+  pending: number
+  wallMs: number
+  eventsPerSecond: number
+}
+
+export function benchKernel(events = 5_000_000, pending = 100_000): KernelFigures {
+  const q = createEventQueue(pending * 2)
+  const rng = createRandomStreams(1)
+  for (let i = 0; i < pending; i++) q.push(Math.round(rng.nextExponential(0, 1e6)), 2, i % 10_000, i, 0, 0)
+  const start = performance.now()
+  for (let i = 0; i < events; i++) {
+    q.pop()
+    q.push(q.currentTime + Math.round(rng.nextExponential(0, 1e6)), 2, q.currentNode, q.currentA, 0, 0)
+  }
+  const wallMs = performance.now() - start
+  return { events, pending, wallMs: Math.round(wallMs), eventsPerSecond: Math.round(events / (wallMs / 1000)) }
+}
+
+const BIN = fileURLToPath(new URL('../../../../bin/playground.js', import.meta.url))
+
+function simRun(seed: number): SimOutput {
+  const out = execFileSync(
+    process.execPath,
+    [BIN, 'sim', '--preset', 'bitcoin-2019', '--nodes', '10000', '--blocks', '100', '--seed', String(seed), '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  )
+  return JSON.parse(out) as SimOutput
+}
+
+export async function runBench(args: ParsedArgs, lang: Lang, json: boolean): Promise<number> {
+  const suite = args.positionals[0]
+  if (args.positionals.length > 1 || (suite !== undefined && !(BENCH_SUITES as readonly string[]).includes(suite))) {
+    throw new UsageError(formatMessage('usage.bad-choice', { flag: 'suite', got: String(suite), choices: BENCH_SUITES.join(', ') }))
+  }
+  const seeds = intFlag(args, 'seeds', 1, 20) ?? 3
+  const say = (en: string, ko: string): void => {
+    if (!json) process.stdout.write(`${lang === 'ko' ? ko : en}\n`)
+  }
+  const result: Record<string, unknown> = {}
+  if (suite === undefined || suite === 'kernel') {
+    const k = benchKernel()
+    result.kernel = k
+    say(
+      `kernel: ${k.eventsPerSecond.toLocaleString('en-US')} events/s (hold model, ${k.pending.toLocaleString('en-US')} pending, ${k.events.toLocaleString('en-US')} events in ${k.wallMs} ms)`,
+      `커널: 초당 이벤트 ${k.eventsPerSecond.toLocaleString('ko-KR')}개 (hold 모델, 대기 ${k.pending.toLocaleString('ko-KR')}개, ${k.events.toLocaleString('ko-KR')}개를 ${k.wallMs}ms에)`,
+    )
+  }
+  if (suite === undefined || suite === 'simblock') {
+    const runs: SimOutput[] = []
+    for (let seed = 1; seed <= seeds; seed++) {
+      const r = simRun(seed)
+      runs.push(r)
+      const p = r.propagation
+      say(
+        `simblock seed ${seed}: wall ${(r.wallMs / 1000).toFixed(2)} s, peak RSS ${r.peakRssMb} MB, ${r.events.toLocaleString('en-US')} events (${r.eventsPerSecond.toLocaleString('en-US')}/s), messages ${r.messages.toLocaleString('en-US')}, bytes ${(r.bytes / 1e9).toFixed(2)} GB, t50/t90/t100 ${fmt(p.t50Ms)}/${fmt(p.t90Ms)}/${fmt(p.t100Ms)} s, orphans ${r.orphans}, traceHash ${r.traceHash}`,
+        `simblock 시드 ${seed}: 시간 ${(r.wallMs / 1000).toFixed(2)}초, 최대 메모리 ${r.peakRssMb} MB, 이벤트 ${r.events.toLocaleString('ko-KR')}개 (초당 ${r.eventsPerSecond.toLocaleString('ko-KR')}), 메시지 ${r.messages.toLocaleString('ko-KR')}개, ${(r.bytes / 1e9).toFixed(2)} GB, t50/t90/t100 ${fmt(p.t50Ms)}/${fmt(p.t90Ms)}/${fmt(p.t100Ms)}초, 고아 ${r.orphans}, traceHash ${r.traceHash}`,
+      )
+    }
+    const first = runs[0]!
+    const med = (key: 't50Ms' | 't90Ms' | 't100Ms'): number =>
+      median(runs.map((r) => r.propagation[key] ?? NaN).filter((v) => !Number.isNaN(v))) ?? NaN
+    const propagation = { t50Ms: med('t50Ms'), t90Ms: med('t90Ms'), t100Ms: med('t100Ms') }
+    const within = (ours: number, ref: number): boolean => Math.abs(ours / ref - 1) <= TARGETS.propagationTolerance
+    const verdict = {
+      wall: first.wallMs <= TARGETS.wallMs,
+      memory: first.peakRssMb <= TARGETS.rssMb,
+      t50: within(propagation.t50Ms, SIMBLOCK_REFERENCE.t50Ms),
+      t90: within(propagation.t90Ms, SIMBLOCK_REFERENCE.t90Ms),
+      t100: within(propagation.t100Ms, SIMBLOCK_REFERENCE.t100Ms),
+    }
+    result.simblock = { runs, medianOverSeeds: propagation, reference: SIMBLOCK_REFERENCE, targets: TARGETS, verdict }
+    const ok = (b: boolean): string => (b ? 'meets' : 'MISSES')
+    const okKo = (b: boolean): string => (b ? '충족' : '미달')
+    const pct = (ours: number, ref: number): string => `${ours / ref >= 1 ? '+' : ''}${((ours / ref - 1) * 100).toFixed(0)}%`
+    say(
+      [
+        `simblock vs SimBlock (10,000 nodes × 100 blocks):`,
+        `  wall      ${(first.wallMs / 1000).toFixed(2)} s vs 50.9 s (${(first.wallMs / SIMBLOCK_REFERENCE.wallMs).toFixed(2)}×; target ≤ 15 s: ${ok(verdict.wall)})`,
+        `  peak RSS  ${first.peakRssMb} MB vs 1,430 MB (${(first.peakRssMb / SIMBLOCK_REFERENCE.rssMb).toFixed(2)}×; target ≤ 300 MB: ${ok(verdict.memory)})`,
+        `  t50/t90/t100 (median over ${runs.length} seeds) ${fmt(propagation.t50Ms)}/${fmt(propagation.t90Ms)}/${fmt(propagation.t100Ms)} s vs 1.15/2.23/5.71 s (${pct(propagation.t50Ms, 1150)}, ${pct(propagation.t90Ms, 2230)}, ${pct(propagation.t100Ms, 5710)}; ±25%: ${ok(verdict.t50)}, ${ok(verdict.t90)}, ${ok(verdict.t100)})`,
+      ].join('\n'),
+      [
+        `simblock 대 SimBlock (노드 10,000 × 블록 100):`,
+        `  시간        ${(first.wallMs / 1000).toFixed(2)}초 대 50.9초 (${(first.wallMs / SIMBLOCK_REFERENCE.wallMs).toFixed(2)}배; 목표 15초 이하: ${okKo(verdict.wall)})`,
+        `  최대 메모리 ${first.peakRssMb} MB 대 1,430 MB (${(first.peakRssMb / SIMBLOCK_REFERENCE.rssMb).toFixed(2)}배; 목표 300 MB 이하: ${okKo(verdict.memory)})`,
+        `  t50/t90/t100 (시드 ${runs.length}개의 중앙값) ${fmt(propagation.t50Ms)}/${fmt(propagation.t90Ms)}/${fmt(propagation.t100Ms)}초 대 1.15/2.23/5.71초 (${pct(propagation.t50Ms, 1150)}, ${pct(propagation.t90Ms, 2230)}, ${pct(propagation.t100Ms, 5710)}; ±25%: ${okKo(verdict.t50)}, ${okKo(verdict.t90)}, ${okKo(verdict.t100)})`,
+      ].join('\n'),
+    )
+  }
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`)
+  return 0
+}
+
+function fmt(ms: number | null): string {
+  return ms === null || Number.isNaN(ms) ? '–' : (ms / 1000).toFixed(2)
+}

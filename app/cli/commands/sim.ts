@@ -1,0 +1,187 @@
+/**
+ * `playground sim`: runs a preset (with overrides) to a height or a simulated duration and prints
+ * the run summary — one JSON object with `--json`.
+ *
+ * @module
+ */
+import { closeSync, openSync, writeSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { MAX_NODES, NET_MODEL_NAMES } from '../../../runtime/sim/config.ts'
+import { createNetwork } from '../../../runtime/sim/network.ts'
+import type { TraceRecord } from '../../../runtime/sim/network.ts'
+import { PRESET_NAMES, configFromPreset } from '../../../runtime/sim/presets.ts'
+import { TOPOLOGY_KINDS } from '../../../runtime/net/topology.ts'
+import type { Lang } from '../../shared/messages.ts'
+import { formatMessage } from '../../shared/messages.ts'
+import type { ParsedArgs } from '../args.ts'
+import { choiceFlag, durationFlag, intFlag } from '../args.ts'
+import { createProgressBar } from '../progress.ts'
+import { UsageError } from '../usageError.ts'
+
+export const SIM_FLAGS = {
+  preset: { type: 'string' },
+  nodes: { type: 'string' },
+  net: { type: 'string' },
+  topology: { type: 'string' },
+  seed: { type: 'string' },
+  blocks: { type: 'string' },
+  duration: { type: 'string' },
+  trace: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean' },
+} as const
+
+export interface SimOutput {
+  preset: string
+  net: string
+  topology: string
+  traceHash: string
+  events: number
+  seed: number
+  nodes: number
+  blocks: number
+  orphans: number
+  staleRate: number
+  propagation: { t50Ms: number | null; t90Ms: number | null; t100Ms: number | null }
+  messages: number
+  bytes: number
+  simulatedMs: number
+  wallMs: number
+  peakRssMb: number
+  eventsPerSecond: number
+}
+
+export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
+  if (args.positionals.length > 0) {
+    throw new UsageError(formatMessage('usage.unexpected-argument', { arg: args.positionals[0]!, command: 'sim' }))
+  }
+  const preset = choiceFlag(args, 'preset', PRESET_NAMES) ?? 'bitcoin-2019'
+  const nodes = intFlag(args, 'nodes', 1, MAX_NODES)
+  const net = choiceFlag(args, 'net', NET_MODEL_NAMES)
+  const topology = choiceFlag(args, 'topology', TOPOLOGY_KINDS)
+  const seed = intFlag(args, 'seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) ?? 1
+  const blocksFlag = intFlag(args, 'blocks', 1, 10_000_000)
+  const durationMs = durationFlag(args, 'duration')
+  if (blocksFlag !== undefined && durationMs !== undefined) {
+    throw new UsageError(formatMessage('usage.conflict', { a: 'blocks', b: 'duration' }))
+  }
+  const traceFile = args.flags.get('trace')
+  const overrides = {
+    ...(nodes === undefined ? {} : { nodes }),
+    ...(net === undefined ? {} : { net }),
+    ...(topology === undefined ? {} : { topology }),
+  }
+  const config = configFromPreset(preset, seed, overrides)
+
+  let traceFd: number | undefined
+  let traceBuffer = ''
+  const flushTrace = (): void => {
+    if (traceFd !== undefined && traceBuffer.length > 0) {
+      writeSync(traceFd, traceBuffer)
+      traceBuffer = ''
+    }
+  }
+  if (typeof traceFile === 'string') {
+    try {
+      traceFd = openSync(traceFile, 'w')
+    } catch (error) {
+      throw new UsageError(formatMessage('error.io', { path: traceFile, details: (error as Error).message }))
+    }
+  }
+  const onTrace =
+    traceFd === undefined
+      ? undefined
+      : (r: TraceRecord): void => {
+          traceBuffer += `${JSON.stringify(r)}\n`
+          if (traceBuffer.length > 1 << 16) flushTrace()
+        }
+
+  const started = performance.now()
+  const network = createNetwork(config, { onTrace })
+  const stopAtHeight = durationMs === undefined ? (blocksFlag ?? 100) : undefined
+  const untilUs = durationMs === undefined ? undefined : Math.round(durationMs * 1000)
+  const bar = createProgressBar()
+  network.run({
+    stopAtHeight,
+    untilUs,
+    progressEvery: 200_000,
+    onProgress: ({ nowUs, height }) => {
+      if (stopAtHeight !== undefined) bar.update(height / stopAtHeight, `${height}/${stopAtHeight}`)
+      else bar.update(nowUs / untilUs!, `${(nowUs / 1e6).toFixed(0)} s`)
+    },
+  })
+  bar.done()
+  flushTrace()
+  if (traceFd !== undefined) closeSync(traceFd)
+  const wallMs = performance.now() - started
+  const s = network.summary()
+  const out: SimOutput = {
+    preset,
+    net: typeof config.net === 'string' ? config.net : 'fixed',
+    topology: config.topology,
+    traceHash: s.traceHash,
+    events: s.events,
+    seed: s.seed,
+    nodes: s.nodes,
+    blocks: s.blocks,
+    orphans: s.orphans,
+    staleRate: s.staleRate,
+    propagation: s.propagation,
+    messages: s.messages,
+    bytes: s.bytes,
+    simulatedMs: s.simulatedMs,
+    wallMs: Math.round(wallMs),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    eventsPerSecond: Math.round(s.events / (wallMs / 1000)),
+  }
+  process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${formatSim(out, lang)}\n`)
+  return 0
+}
+
+function fmtInt(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US')
+}
+
+function fmtBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`
+  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} MB`
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} KB`
+  return `${n} B`
+}
+
+function fmtSeconds(ms: number | null): string {
+  return ms === null ? '–' : (ms / 1000).toFixed(2)
+}
+
+function fmtDuration(ms: number, lang: Lang): string {
+  const s = Math.round(ms / 1000)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const sec = s % 60
+  return lang === 'ko' ? `${h}시간 ${m}분 ${sec}초` : `${h}h ${m}m ${sec}s`
+}
+
+export function formatSim(o: SimOutput, lang: Lang): string {
+  const p = o.propagation
+  const prop = `${fmtSeconds(p.t50Ms)} / ${fmtSeconds(p.t90Ms)} / ${fmtSeconds(p.t100Ms)}`
+  const stale = `${fmtInt(o.orphans, lang)} (${(o.staleRate * 100).toFixed(2)}%)`
+  if (lang === 'ko') {
+    return [
+      `블록체인 놀이터 — 시뮬레이션 (프리셋 ${o.preset}, 네트워크 ${o.net}, 연결 ${o.topology}, 노드 ${fmtInt(o.nodes, lang)}개, 시드 ${o.seed})`,
+      `  블록 ${fmtInt(o.blocks, lang)}개 · 고아(스테일) 블록 ${stale}`,
+      `  전파 시간 중앙값 t50 / t90 / t100: ${prop} 초`,
+      `  메시지 ${fmtInt(o.messages, lang)}개 · ${fmtBytes(o.bytes)} · 이벤트 ${fmtInt(o.events, lang)}개`,
+      `  시뮬레이션 시간 ${fmtDuration(o.simulatedMs, lang)} · 실제 시간 ${(o.wallMs / 1000).toFixed(2)}초 · 최대 메모리 ${o.peakRssMb} MB`,
+      `  traceHash ${o.traceHash}`,
+    ].join('\n')
+  }
+  return [
+    `Blockchain Playground — simulation (preset ${o.preset}, net ${o.net}, topology ${o.topology}, ${fmtInt(o.nodes, lang)} nodes, seed ${o.seed})`,
+    `  blocks ${fmtInt(o.blocks, lang)} · stale (orphan) blocks ${stale}`,
+    `  propagation medians t50 / t90 / t100: ${prop} s`,
+    `  messages ${fmtInt(o.messages, lang)} · ${fmtBytes(o.bytes)} · events ${fmtInt(o.events, lang)}`,
+    `  simulated ${fmtDuration(o.simulatedMs, lang)} · wall ${(o.wallMs / 1000).toFixed(2)} s · peak RSS ${o.peakRssMb} MB`,
+    `  traceHash ${o.traceHash}`,
+  ].join('\n')
+}

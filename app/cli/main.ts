@@ -1,0 +1,98 @@
+/**
+ * The `playground` command: parses the command line, runs a command, prints errors as one line in
+ * the user's language (or `{error: {code, ko, en}}` with --json), and returns the exit code:
+ * 0 success, 1 failed run, 2 bad usage.
+ *
+ * @module
+ */
+import { CommandRejectedError, InvalidFieldError } from '../../runtime/errors/input.ts'
+import type { Lang, RenderedMessage } from '../shared/messages.ts'
+import { LANGS, formatMessage } from '../shared/messages.ts'
+import type { FlagSpec } from './args.ts'
+import { parseArgs } from './args.ts'
+import { BENCH_FLAGS, runBench } from './commands/bench.ts'
+import { SIM_FLAGS, runSim } from './commands/sim.ts'
+import { benchHelp, mainHelp, simHelp } from './help.ts'
+import { detectLang } from './locale.ts'
+import { UsageError } from './usageError.ts'
+
+const COMMANDS = ['sim', 'bench', 'help'] as const
+/** Commands of later steps: known names, answered with a clear "not yet" (exit 1). */
+const LATER = {
+  start: { en: 'desktop app', ko: '데스크톱 앱' },
+  web: { en: 'web edition', ko: '웹 에디션' },
+  rpc: { en: 'JSON-RPC server', ko: 'JSON-RPC 서버' },
+  lesson: { en: 'lesson runner', ko: '레슨 실행기' },
+  course: { en: 'course tools', ko: '코스 도구' },
+  demo: { en: 'demo zone', ko: '데모 존' },
+  experiment: { en: 'experiment lab', ko: '실험실' },
+} as const
+
+/** Finds --lang and --json before full parsing, so even usage errors speak the right language. */
+function earlyOptions(argv: readonly string[]): { lang: Lang; json: boolean; badLang?: string } {
+  const json = argv.includes('--json')
+  let lang: string | undefined
+  argv.forEach((a, i) => {
+    if (a === '--lang') lang = argv[i + 1]
+    else if (a.startsWith('--lang=')) lang = a.slice(7)
+  })
+  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) return { lang: detectLang(), json, badLang: lang }
+  return { lang: (lang as Lang | undefined) ?? detectLang(), json }
+}
+
+function printError(message: RenderedMessage, lang: Lang, json: boolean, extra: Record<string, unknown> = {}): void {
+  if (json) process.stdout.write(`${JSON.stringify({ error: { ...message, ...extra } })}\n`)
+  else process.stderr.write(`${lang === 'ko' ? message.ko : message.en}\n`)
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { lang, json, badLang } = earlyOptions(argv)
+  try {
+    if (badLang !== undefined) {
+      throw new UsageError(formatMessage('usage.bad-choice', { flag: 'lang', got: badLang, choices: LANGS.join(', ') }))
+    }
+    const [command, ...rest] = argv
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(`${mainHelp(lang)}\n`)
+      return 0
+    }
+    if (command === '--lang' || command.startsWith('--lang=')) {
+      const restArgs = command === '--lang' ? rest.slice(1) : rest
+      return main([...restArgs, command, ...(command === '--lang' ? [rest[0] ?? ''] : [])])
+    }
+    if (command in LATER) {
+      const what = LATER[command as keyof typeof LATER]
+      printError(formatMessage('app.not-yet', { what: what.en, whatKo: what.ko }), lang, json)
+      return 1
+    }
+    if (!(COMMANDS as readonly string[]).includes(command)) {
+      throw new UsageError(formatMessage('usage.unknown-command', { command, choices: COMMANDS.join(', ') }))
+    }
+    const spec: Record<string, FlagSpec> = command === 'sim' ? SIM_FLAGS : BENCH_FLAGS
+    const args = parseArgs(rest, command, spec)
+    if (args.flags.has('help')) {
+      process.stdout.write(`${command === 'sim' ? simHelp(lang) : benchHelp(lang)}\n`)
+      return 0
+    }
+    return command === 'sim' ? runSim(args, lang, json) : await runBench(args, lang, json)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      printError(error.rendered, lang, json)
+      return 2
+    }
+    if (error instanceof InvalidFieldError) {
+      printError({ code: error.code, en: error.shortMessage + (error.choices ? ` Valid choices: ${error.choices.join(', ')}.` : ''), ko: error.messageKo }, lang, json, {
+        field: error.field,
+        ...(error.choices ? { choices: error.choices } : {}),
+      })
+      return 2
+    }
+    if (error instanceof CommandRejectedError) {
+      printError({ code: error.code, en: error.shortMessage, ko: error.messageKo }, lang, json)
+      return 1
+    }
+    const details = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    printError(formatMessage('error.internal', { details }), lang, json)
+    return 1
+  }
+}

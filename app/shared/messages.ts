@@ -1,0 +1,78 @@
+/**
+ * User-facing messages shared by the CLI and (later) the app: a stable code and the text in
+ * Korean and English. `{name}` placeholders are filled by {@link formatMessage}.
+ *
+ * @module
+ */
+
+export type Lang = 'ko' | 'en'
+export const LANGS: readonly Lang[] = ['ko', 'en']
+
+export interface Message {
+  ko: string
+  en: string
+}
+
+export const MESSAGES = {
+  'usage.unknown-command': {
+    en: 'Unknown command "{command}". Valid commands: {choices}.',
+    ko: '알 수 없는 명령 "{command}"입니다. 사용할 수 있는 명령: {choices}.',
+  },
+  'usage.unknown-flag': {
+    en: 'Unknown flag --{flag} for "playground {command}". Valid flags: {choices}.',
+    ko: '"playground {command}"에는 --{flag} 플래그가 없습니다. 사용할 수 있는 플래그: {choices}.',
+  },
+  'usage.missing-value': {
+    en: 'Flag --{flag} needs a value ({expected}).',
+    ko: '--{flag} 플래그에 값이 필요합니다 ({expected}).',
+  },
+  'usage.bad-value': {
+    en: 'Invalid value for --{flag}: expected {expected}, got "{got}".',
+    ko: '--{flag} 값이 잘못되었습니다: {expectedKo}이(가) 필요하지만 "{got}"을(를) 받았습니다.',
+  },
+  'usage.bad-choice': {
+    en: 'Invalid value for --{flag}: "{got}". Valid choices: {choices}.',
+    ko: '--{flag} 값 "{got}"은(는) 올바르지 않습니다. 가능한 값: {choices}.',
+  },
+  'usage.conflict': {
+    en: 'Use either --{a} or --{b}, not both.',
+    ko: '--{a}와 --{b} 중 하나만 쓰세요.',
+  },
+  'usage.unexpected-argument': {
+    en: 'Unexpected argument "{arg}" for "playground {command}".',
+    ko: '"playground {command}"에 예상하지 못한 인자 "{arg}"이(가) 있습니다.',
+  },
+  'app.not-yet': {
+    en: 'The {what} is not part of this version yet: it arrives with the app (desktop and web edition). Today you can run the simulator: playground sim --help',
+    ko: '{whatKo}은(는) 아직 이 버전에 없습니다. 앱(데스크톱·웹 에디션)과 함께 제공될 예정입니다. 지금은 시뮬레이터를 쓸 수 있습니다: playground sim --help',
+  },
+  'error.internal': {
+    en: 'Internal error (a bug in Blockchain Playground): {details}',
+    ko: '내부 오류(블록체인 놀이터의 버그): {details}',
+  },
+  'error.io': {
+    en: 'Cannot write {path}: {details}',
+    ko: '{path}에 쓸 수 없습니다: {details}',
+  },
+} as const satisfies Record<string, Message>
+
+export type MessageCode = keyof typeof MESSAGES
+
+/** A message ready to print or serialise: `{code, ko, en}`. */
+export interface RenderedMessage {
+  code: string
+  ko: string
+  en: string
+}
+
+/**
+ * Renders `code` with `params` in both languages.
+ *
+ * @example
+ * formatMessage('usage.conflict', { a: 'blocks', b: 'duration' }).en // 'Use either --blocks or --duration, not both.'
+ */
+export function formatMessage(code: MessageCode, params: Record<string, string | number> = {}): RenderedMessage {
+  const fill = (text: string): string => text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`))
+  const m: Message = MESSAGES[code]
+  return { code, ko: fill(m.ko), en: fill(m.en) }
+}
