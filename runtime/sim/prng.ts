@@ -58,6 +58,30 @@ function splitmix32(state: number): [number, number] {
 }
 
 /**
+ * One xoshiro128** step on the four state words at `state[o … o+3]`: returns the next output
+ * (unsigned 32-bit) and advances the state in place.
+ *
+ * @example
+ * xoshiro128StarStar(Uint32Array.of(1, 2, 3, 4), 0) // 11520
+ */
+export function xoshiro128StarStar(state: Uint32Array, o: number): number {
+  const s0 = state[o]!
+  const s1 = state[o + 1]!
+  const s2 = state[o + 2]!
+  const s3 = state[o + 3]!
+  const m = Math.imul(s1, 5)
+  const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0
+  const t = s1 << 9
+  const n2 = s2 ^ s0
+  const n3 = s3 ^ s1
+  state[o + 1] = s1 ^ n2
+  state[o] = s0 ^ n3
+  state[o + 2] = n2 ^ t
+  state[o + 3] = (n3 << 11) | (n3 >>> 21)
+  return result
+}
+
+/**
  * Creates the stream family for `seed`.
  *
  * @example
@@ -95,21 +119,7 @@ export function createRandomStreams(seed: number): RandomStreams {
   }
 
   function nextUint32(stream: number): number {
-    const o = 4 * stream
-    const s0 = state[o]!
-    const s1 = state[o + 1]!
-    const s2 = state[o + 2]!
-    const s3 = state[o + 3]!
-    const m = Math.imul(s1, 5)
-    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0
-    const t = s1 << 9
-    const n2 = s2 ^ s0
-    const n3 = s3 ^ s1
-    state[o + 1] = s1 ^ n2
-    state[o] = s0 ^ n3
-    state[o + 2] = n2 ^ t
-    state[o + 3] = (n3 << 11) | (n3 >>> 21)
-    return result
+    return xoshiro128StarStar(state, 4 * stream)
   }
 
   function nextOpen01(stream: number): number {
