@@ -30,6 +30,11 @@ const runtimeDeterminism = {
   'no-restricted-syntax': [
     'error',
     { selector: "NewExpression[callee.name='Date']", message: 'No wall clock in runtime/.' },
+    { selector: "CallExpression[callee.name='Date']", message: 'No wall clock in runtime/ (Date() is the current time).' },
+    {
+      selector: "MemberExpression[object.name='globalThis'][property.name=/^(Date|performance|setTimeout|setInterval|setImmediate|clearTimeout|clearInterval|process|Buffer|window|document|crypto)$/]",
+      message: 'No wall clock, timers or host globals through globalThis in runtime/.',
+    },
   ],
 }
 
@@ -53,9 +58,13 @@ export default tseslint.config(
   {
     files: ['runtime/**/*.node.ts'],
     rules: {
-      ...runtimeDeterminism,
-      // *.node.ts may use Node (it is the host edge) but still no wall clock or Math.random.
-      'no-restricted-globals': 'off',
+      // *.node.ts files are host edges (the JSON-RPC server paces simulated time against the wall
+      // clock), so Node, timers and the clock are allowed; Math.random is not: randomness that
+      // reaches the simulation must come from a seeded stream.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'No Math.random in runtime/: use a seeded PRNG stream.' },
+      ],
     },
   },
   {

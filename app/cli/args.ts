@@ -42,7 +42,7 @@ export function parseArgs(argv: readonly string[], command: string, spec: Readon
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i]
     if (value === undefined || (eq < 0 && value.startsWith('--'))) {
-      throw new UsageError(formatMessage('usage.missing-value', { flag: name, expected: 'a value' }))
+      throw new UsageError(formatMessage('usage.missing-value', { flag: name }))
     }
     flags.set(name, value)
   }

@@ -28,16 +28,22 @@ const LATER = {
   experiment: { en: 'experiment lab', ko: '실험실' },
 } as const
 
-/** Finds --lang and --json before full parsing, so even usage errors speak the right language. */
-function earlyOptions(argv: readonly string[]): { lang: Lang; json: boolean; badLang?: string } {
-  const json = argv.includes('--json')
+/**
+ * Takes the common `--lang` option out before anything else, so even usage errors speak the
+ * user's language; `--json` stays in the arguments (each command accepts it) but is noted here.
+ */
+function commonOptions(argv: readonly string[]): { lang: Lang; json: boolean; badLang?: string; rest: string[] } {
+  const rest: string[] = []
   let lang: string | undefined
-  argv.forEach((a, i) => {
-    if (a === '--lang') lang = argv[i + 1]
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--lang') lang = argv[++i] ?? ''
     else if (a.startsWith('--lang=')) lang = a.slice(7)
-  })
-  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) return { lang: detectLang(), json, badLang: lang }
-  return { lang: (lang as Lang | undefined) ?? detectLang(), json }
+    else rest.push(a)
+  }
+  const json = rest.includes('--json')
+  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) return { lang: detectLang(), json, badLang: lang, rest }
+  return { lang: (lang as Lang | undefined) ?? detectLang(), json, rest }
 }
 
 function printError(message: RenderedMessage, lang: Lang, json: boolean, extra: Record<string, unknown> = {}): void {
@@ -46,19 +52,20 @@ function printError(message: RenderedMessage, lang: Lang, json: boolean, extra: 
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const { lang, json, badLang } = earlyOptions(argv)
+  const { lang, json, badLang, rest: args0 } = commonOptions(argv)
   try {
     if (badLang !== undefined) {
       throw new UsageError(formatMessage('usage.bad-choice', { flag: 'lang', got: badLang, choices: LANGS.join(', ') }))
     }
-    const [command, ...rest] = argv
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const commandIndex = args0.findIndex((a) => !a.startsWith('-'))
+    const command = commandIndex < 0 ? undefined : args0[commandIndex]!
+    const rest = args0.filter((_, i) => i !== commandIndex)
+    if (command === undefined && rest.some((a) => a !== '--help' && a !== '-h' && a !== '--json')) {
+      throw new UsageError(formatMessage('usage.unknown-command', { command: rest[0]!, choices: COMMANDS.join(', ') }))
+    }
+    if (command === undefined || command === 'help') {
       process.stdout.write(`${mainHelp(lang)}\n`)
       return 0
-    }
-    if (command === '--lang' || command.startsWith('--lang=')) {
-      const restArgs = command === '--lang' ? rest.slice(1) : rest
-      return main([...restArgs, command, ...(command === '--lang' ? [rest[0] ?? ''] : [])])
     }
     if (command in LATER) {
       const what = LATER[command as keyof typeof LATER]
@@ -69,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new UsageError(formatMessage('usage.unknown-command', { command, choices: COMMANDS.join(', ') }))
     }
     const spec: Record<string, FlagSpec> = command === 'sim' ? SIM_FLAGS : BENCH_FLAGS
-    const args = parseArgs(rest, command, spec)
+    const args = parseArgs([...rest, '--lang', lang], command, spec)
     if (args.flags.has('help')) {
       process.stdout.write(`${command === 'sim' ? simHelp(lang) : benchHelp(lang)}\n`)
       return 0

@@ -23,8 +23,8 @@ export const MESSAGES = {
     ko: '"playground {command}"에는 --{flag} 플래그가 없습니다. 사용할 수 있는 플래그: {choices}.',
   },
   'usage.missing-value': {
-    en: 'Flag --{flag} needs a value ({expected}).',
-    ko: '--{flag} 플래그에 값이 필요합니다 ({expected}).',
+    en: 'Flag --{flag} needs a value.',
+    ko: '--{flag} 플래그에 값이 필요합니다.',
   },
   'usage.bad-value': {
     en: 'Invalid value for --{flag}: expected {expected}, got "{got}".',

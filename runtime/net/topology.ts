@@ -87,7 +87,8 @@ export function buildTopology(
       for (let a = 1; a < n; a++) links.connect(a, 0)
       return
     case 'small-world': {
-      const k = Math.min(options.smallWorldHalfDegree, Math.floor((n - 1) / 2))
+      // At least one neighbour per side, so 2 or 3 nodes still form a connected ring.
+      const k = n < 2 ? 0 : Math.max(1, Math.min(options.smallWorldHalfDegree, Math.floor((n - 1) / 2)))
       for (let a = 0; a < n; a++) {
         for (let j = 1; j <= k; j++) {
           let b = (a + j) % n

@@ -426,3 +426,33 @@ describe('commands of later steps', () => {
     expect(e.ko).toContain('웹 에디션')
   })
 })
+
+describe('common options without a command', () => {
+  it('--lang alone prints the help in that language (no recursion), exit 0', () => {
+    const ko = run(['--lang', 'ko'])
+    expect(ko.status).toBe(0)
+    expect(ko.stdout).toContain('사용법')
+    const en = run(['--lang=en'])
+    expect(en.status).toBe(0)
+    expect(en.stdout).toContain('Usage')
+  })
+
+  it('--json alone prints the help; a stray word is an unknown command', () => {
+    expect(run(['--json']).status).toBe(0)
+    const bad = run(['--lang', 'en', 'frob'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('frob')
+  })
+
+  it('a missing value has no English left in the Korean message', () => {
+    const r = run(['sim', '--nodes', '--lang', 'ko'])
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim()).toBe('--nodes 플래그에 값이 필요합니다.')
+  })
+
+  it('LC_ALL=C wins over LANG=ko_KR (POSIX order)', () => {
+    const env = localeEnv('ko_KR.UTF-8')
+    env.LC_ALL = 'C'
+    expect(run(['--help'], env).stdout).toContain('Usage')
+  })
+})
