@@ -11,8 +11,9 @@
  * but needs no queue structure and no extra events.
  *
  * An INV to a node that already holds the block is counted (it is sent on the wire) but not
- * scheduled: its delivery could only be ignored. About half of all announcements are such
- * echoes, so this halves the event count without changing any outcome.
+ * scheduled: its delivery could only be ignored (about half of all announcements are such
+ * echoes). An INV to a node that is downloading the block is counted and held aside
+ * (`heldAnnouncements.ts`): it matters only if that download fails.
  *
  * @module
  */
@@ -52,9 +53,21 @@ export function sendControl(w: World, evKind: number, msgKind: number, from: num
   if (!canSend(w, from, to)) return
   const bytes = w.relay.controlMessageBytes
   w.metrics.countMessage(msgKind, bytes)
-  if (evKind === EV_INV && w.knowledge.get(block, to) === HAVE) return
+  if (evKind === EV_INV) {
+    const state = w.knowledge.get(block, to)
+    if (state === HAVE) return
+    if (state === REQUESTED) {
+      w.held.hold(to, block, from, w.now, w.nodes.epoch[from]!, false)
+      return
+    }
+  }
+  scheduleControl(w, evKind, from, to, block, w.now)
+}
+
+/** Draws the latency and faults of a control message sent at `sentAt` and schedules it. */
+function scheduleControl(w: World, evKind: number, from: number, to: number, block: BlockId, sentAt: number): void {
   const { model, nodes } = w
-  let at = w.now + model.latencyUs(nodes.region[from]!, nodes.region[to]!, w.rng, nodeStream(from)) + model.controlOverheadUs
+  let at = sentAt + model.latencyUs(nodes.region[from]!, nodes.region[to]!, w.rng, nodeStream(from)) + model.controlOverheadUs
   const fault = w.links.fault(from, to)
   if (fault) {
     at += fault.delayUs
@@ -130,11 +143,8 @@ export function exchangeTips(w: World, a: number, b: number): void {
 export function onInv(w: World, to: number, block: BlockId, from: number): void {
   const state = w.knowledge.get(block, to)
   if (state === UNKNOWN) requestBlock(w, to, from, block)
-  else if (state === REQUESTED) {
-    // Remember a second source in case the first download fails.
-    w.nodes.altBlock[to] = block
-    w.nodes.altPeer[to] = from
-  }
+  // Remember a second source in case the download fails.
+  else if (state === REQUESTED) w.held.hold(to, block, from, w.now, w.nodes.epoch[from]!, true)
 }
 
 export function onGetData(w: World, holder: number, block: BlockId, requester: number): void {
@@ -193,14 +203,26 @@ export function onRequestTimeout(w: World, requester: number, block: BlockId, pe
   } else abandonRequest(w, requester, block)
 }
 
-/** Forgets a failed download and, if another peer announced the block, asks that peer. */
+/**
+ * Forgets a failed download. Held announcements that would have arrived by now offer a fallback
+ * peer (the latest reachable one is asked at once); the others are delivered at their arrival
+ * times as ordinary INVs.
+ */
 export function abandonRequest(w: World, requester: number, block: BlockId): void {
   if (w.knowledge.get(block, requester) !== REQUESTED) return
   w.knowledge.set(block, requester, UNKNOWN)
-  const { nodes } = w
-  if (nodes.altBlock[requester] === block) {
-    const alt = nodes.altPeer[requester]!
-    nodes.altBlock[requester] = -1
-    if (nodes.status[alt] === NODE_UP && w.links.reachable(requester, alt)) requestBlock(w, requester, alt, block)
+  const { nodes, model } = w
+  let fallback = -1
+  for (const h of w.held.take(requester, block)) {
+    if (nodes.epoch[h.from] !== h.epoch) continue
+    if (!h.arrived) {
+      const at = h.time + model.latencyUs(nodes.region[h.from]!, nodes.region[requester]!, w.rng, nodeStream(h.from)) + model.controlOverheadUs
+      if (at > w.now) {
+        w.queue.push(at, EV_INV, requester, block, h.from, h.epoch)
+        continue
+      }
+    }
+    if (nodes.status[h.from] === NODE_UP && w.links.reachable(requester, h.from) && w.links.connected(requester, h.from)) fallback = h.from
   }
+  if (fallback >= 0) requestBlock(w, requester, fallback, block)
 }

@@ -33,9 +33,6 @@ export interface NodeTable {
   mineHandle: Float64Array
   /** Difficulty the pending mining event was drawn for. */
   mineDifficulty: Float64Array
-  /** Another peer that announced the block this node is downloading (a fallback source). */
-  altBlock: Int32Array
-  altPeer: Int32Array
   /** Blocks held without their parent, per node (undefined = none). */
   orphans: (BlockId[] | undefined)[]
   /** Corrupted copies (tamper command): block id → altered data, per node. */
@@ -57,8 +54,6 @@ export function createNodeTable(capacity: number): NodeTable {
     epoch: new Uint32Array(0),
     mineHandle: new Float64Array(0),
     mineDifficulty: new Float64Array(0),
-    altBlock: new Int32Array(0),
-    altPeer: new Int32Array(0),
     orphans: [],
     tampered: new Map(),
     ensure(n) {
@@ -76,9 +71,6 @@ export function createNodeTable(capacity: number): NodeTable {
       t.mineHandle = grow(t.mineHandle, new Float64Array(cap))
       t.mineHandle.fill(-1, oldLen)
       t.mineDifficulty = grow(t.mineDifficulty, new Float64Array(cap))
-      t.altBlock = grow(t.altBlock, new Int32Array(cap))
-      t.altBlock.fill(-1, oldLen)
-      t.altPeer = grow(t.altPeer, new Int32Array(cap))
     },
   }
   t.ensure(capacity)

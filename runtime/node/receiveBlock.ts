@@ -31,6 +31,7 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
   }
   const parent = store.parent(block)
   const parentState = knowledge.get(parent, node)
+  w.held.release(node, block)
   if (parentState !== HAVE) {
     knowledge.set(block, node, ORPHAN)
     const pool = w.nodes.orphans[node] ?? (w.nodes.orphans[node] = [])
@@ -49,6 +50,7 @@ export function connectBlock(w: World, node: number, block: BlockId): void {
   const stack = [block]
   while (stack.length > 0) {
     const b = stack.pop()!
+    if (b !== block) w.held.release(node, b)
     knowledge.set(b, node, HAVE)
     metrics.arrival(b, w.now, store.timeUs(b))
     if (forkChoice.prefer(node, b, best)) best = b

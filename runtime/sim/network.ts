@@ -24,6 +24,7 @@ import { CommandRejectedError, InvalidFieldError } from '../errors/input.ts'
 import { createMetricsCollector } from '../metrics/collector.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
 import { SIMBLOCK_COMPACT_RELAY } from '../net/compactRelay.ts'
+import { createHeldAnnouncements } from '../net/heldAnnouncements.ts'
 import { createLinks } from '../net/links.ts'
 import { createBitcoin2019Model, BITCOIN_OUTBOUND_DEGREE_CDF } from '../net/models/bitcoin2019.ts'
 import { createFixedModel } from '../net/models/fixed.ts'
@@ -172,6 +173,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   const nodes = createNodeTable(config.nodes)
   const knowledge = createBlockKnowledge(config.nodes)
   const links = createLinks()
+  const held = createHeldAnnouncements()
   const metrics = createMetricsCollector()
   const bus = createNotificationBus()
   const forkChoice = createMostWorkForkChoice({ store, tieBreak: hooks.tieBreak })
@@ -219,6 +221,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     knowledge,
     nodes,
     links,
+    held,
     model,
     relay,
     metrics,
@@ -264,6 +267,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     nodes.count = id + 1
     rng.ensure(RESERVED_STREAMS + id + 1)
     links.ensure(id + 1)
+    held.ensure(id + 1)
     knowledge.ensure(store.count, id + 1)
     const s = nodeStream(id)
     nodes.region[id] = region ?? drawRegion(id)
@@ -304,7 +308,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   function dropVolatileState(node: number): void {
     nodes.epoch[node] = (nodes.epoch[node]! + 1) >>> 0
     nodes.busyUntil[node] = w.now
-    nodes.altBlock[node] = -1
+    held.clear(node)
     for (let b = 0; b < store.count; b++) if (knowledge.get(b, node) === REQUESTED) knowledge.set(b, node, UNKNOWN)
   }
 

@@ -10,6 +10,7 @@ import type { BlockStore, BlockId } from '../chain/blockStore.ts'
 import type { ForkChoice } from '../chain/forkChoice.ts'
 import type { MetricsCollector } from '../metrics/collector.ts'
 import type { CompactRelayConfig } from '../net/compactRelay.ts'
+import type { HeldAnnouncements } from '../net/heldAnnouncements.ts'
 import type { Links } from '../net/links.ts'
 import type { NetworkModel } from '../net/networkModel.ts'
 import type { NodeTable } from '../node/nodeTable.ts'
@@ -35,6 +36,7 @@ export interface World {
   readonly knowledge: BlockKnowledge
   readonly nodes: NodeTable
   readonly links: Links
+  readonly held: HeldAnnouncements
   readonly model: NetworkModel
   readonly relay: RelaySettings
   readonly metrics: MetricsCollector
