@@ -2,23 +2,29 @@
  * The future-event list: a binary min-heap ordered by (time, seq), with O(1) cancellation by
  * tombstone.
  *
- * Events are stored struct-of-arrays in growable typed arrays (time, seq, kind, node, a, b, c), and
- * the heap holds slot indices. A run of 10,000 nodes × 100 blocks pushes tens of millions of
- * events: one object per event would be that many allocations for the GC to chase, while slots
- * are recycled through a free list and cost nothing after warm-up.
+ * Each entry is one 40-byte record — time and seq as float64, then kind, node, a, b, c and a
+ * cancellable flag as int32 — stored inline in one ArrayBuffer and moved as a unit by the sift
+ * loops. A run of 10,000 nodes × 100 blocks pops millions of events: one object per event would
+ * be garbage for the collector to chase, and keeping fields in separate arrays indexed by a slot
+ * costs a cache miss per field per pop. Here a pop touches one record per heap level.
  *
- * Ties on time are broken by `seq`, a counter that increases on every push, so the order of
- * simultaneous events is the order they were scheduled — never an identity hash (SimBlock's
+ * Ties on time are broken by `seq`, a counter that increases on every push, so simultaneous
+ * events run in the order they were scheduled — never by an identity hash (SimBlock's
  * determinism hazard).
+ *
+ * Cancellation: an event pushed with `cancellable` can be cancelled through its handle (its seq);
+ * the handle goes into a tombstone set and the entry is skipped when it reaches the top. Only the
+ * few cancellable events (pending mining attempts) pay for the bookkeeping.
  *
  * @module
  */
 
-/** A scheduled event's handle: pass it to {@link EventQueue.cancel}. */
+/** A scheduled event's handle (its seq): pass it to {@link EventQueue.cancel}. */
 export type EventHandle = number
 
-/** Slots per generation in a handle: up to 4 Mi simultaneously pending events per 2^31 reuses. */
-const SLOT_BITS_CAP = 0x400000
+/** Int32 words per record (5 float64 words). */
+const STRIDE = 10
+const F_STRIDE = 5
 
 /** @internal */
 export interface EventQueue {
@@ -27,6 +33,9 @@ export interface EventQueue {
   /** Total number of events ever pushed (the next event's seq). */
   readonly pushed: number
   push(time: number, kind: number, node: number, a: number, b: number, c: number, data?: unknown): EventHandle
+  /** Like `push`, and the event can later be cancelled with the returned handle. */
+  pushCancellable(time: number, kind: number, node: number, a: number, b: number, c: number): EventHandle
+  /** Cancels a pending cancellable event; false if it already ran, was cancelled, or is unknown. */
   cancel(handle: EventHandle): boolean
   /** Time of the earliest live event, or `undefined` when empty. Drops tombstones on the way. */
   peekTime(): number | undefined
@@ -55,107 +64,106 @@ export interface EventQueue {
  */
 export function createEventQueue(initialCapacity = 1024): EventQueue {
   let cap = Math.max(16, initialCapacity)
-  let time = new Float64Array(cap)
-  let seqs = new Float64Array(cap)
-  let kinds = new Uint8Array(cap)
-  let nodes = new Int32Array(cap)
-  let as = new Int32Array(cap)
-  let bs = new Int32Array(cap)
-  let cs = new Int32Array(cap)
-  let gens = new Uint32Array(cap)
-  let dead = new Uint8Array(cap)
-  // Rare object payloads (scheduled commands) live beside the numeric fields.
-  const datas: unknown[] = []
-  let heap = new Int32Array(cap)
-  let heapLen = 0
-  let free = new Int32Array(cap)
-  let freeLen = 0
-  let nextFresh = 0
+  let buffer = new ArrayBuffer(cap * STRIDE * 4)
+  let f64 = new Float64Array(buffer)
+  let i32 = new Int32Array(buffer)
+  let len = 0
   let seq = 0
   let live = 0
+  /** Handles of pending cancellable events. */
+  const cancellable = new Set<number>()
+  /** Handles cancelled but still in the heap. */
+  const tombstones = new Set<number>()
+  /** Rare object payloads (scheduled commands), by seq. */
+  const datas = new Map<number, unknown>()
 
   function grow(): void {
-    const n = cap * 2
-    if (n > SLOT_BITS_CAP) throw new RangeError(`event queue: more than ${SLOT_BITS_CAP} pending events`)
-    const t = new Float64Array(n); t.set(time); time = t
-    const s = new Float64Array(n); s.set(seqs); seqs = s
-    const k = new Uint8Array(n); k.set(kinds); kinds = k
-    const nd = new Int32Array(n); nd.set(nodes); nodes = nd
-    const a = new Int32Array(n); a.set(as); as = a
-    const b = new Int32Array(n); b.set(bs); bs = b
-    const c = new Int32Array(n); c.set(cs); cs = c
-    const g = new Uint32Array(n); g.set(gens); gens = g
-    const d = new Uint8Array(n); d.set(dead); dead = d
-    const h = new Int32Array(n); h.set(heap); heap = h
-    const ht = new Float64Array(n); ht.set(heapTime); heapTime = ht
-    const hs = new Float64Array(n); hs.set(heapSeq); heapSeq = hs
-    const f = new Int32Array(n); f.set(free); free = f
-    cap = n
+    cap *= 2
+    const next = new ArrayBuffer(cap * STRIDE * 4)
+    new Int32Array(next).set(i32)
+    buffer = next
+    f64 = new Float64Array(buffer)
+    i32 = new Int32Array(buffer)
   }
 
-  // The heap keeps each entry's (time, seq) key beside its slot, in heap order: comparisons read
-  // neighbouring memory instead of chasing slot indices (a cache miss per level at 10^5 entries).
-  // The (time, seq) comparison is inlined by hand: this is the hottest code in a run.
-  let heapTime = new Float64Array(cap)
-  let heapSeq = new Float64Array(cap)
+  /** Copies record `from` to position `to` (int32 words: bit-exact, no float canonicalisation). */
+  function move(to: number, from: number): void {
+    const d = to * STRIDE
+    const s = from * STRIDE
+    i32[d] = i32[s]!
+    i32[d + 1] = i32[s + 1]!
+    i32[d + 2] = i32[s + 2]!
+    i32[d + 3] = i32[s + 3]!
+    i32[d + 4] = i32[s + 4]!
+    i32[d + 5] = i32[s + 5]!
+    i32[d + 6] = i32[s + 6]!
+    i32[d + 7] = i32[s + 7]!
+    i32[d + 8] = i32[s + 8]!
+    i32[d + 9] = i32[s + 9]!
+  }
 
-  function siftUp(pos: number, slot: number, t: number, s: number): void {
+  function insert(t: number, kind: number, node: number, a: number, b: number, c: number, flag: number): number {
+    if (len === cap) grow()
+    const s = seq++
+    let pos = len++
+    // Sift up, moving parents down until the new record's place is found.
     while (pos > 0) {
-      const parentPos = (pos - 1) >> 1
-      const pt = heapTime[parentPos]!
-      if (pt < t || (pt === t && heapSeq[parentPos]! < s)) break
-      heap[pos] = heap[parentPos]!
-      heapTime[pos] = pt
-      heapSeq[pos] = heapSeq[parentPos]!
-      pos = parentPos
+      const parent = (pos - 1) >> 1
+      const pt = f64[parent * F_STRIDE]!
+      if (pt < t || (pt === t && f64[parent * F_STRIDE + 1]! < s)) break
+      move(pos, parent)
+      pos = parent
     }
-    heap[pos] = slot
-    heapTime[pos] = t
-    heapSeq[pos] = s
+    f64[pos * F_STRIDE] = t
+    f64[pos * F_STRIDE + 1] = s
+    const o = pos * STRIDE
+    i32[o + 4] = kind
+    i32[o + 5] = node
+    i32[o + 6] = a
+    i32[o + 7] = b
+    i32[o + 8] = c
+    i32[o + 9] = flag
+    live++
+    return s
   }
 
-  function siftDown(pos: number, slot: number, t: number, s: number): void {
-    const half = heapLen >> 1
+  /** Removes the top record; the last record is sifted down from the root (scratch slot `len`). */
+  function removeTop(): void {
+    len--
+    if (len === 0) return
+    // Park the last record in the scratch position just past the heap, then sift its copy down.
+    const last = len
+    const t = f64[last * F_STRIDE]!
+    const s = f64[last * F_STRIDE + 1]!
+    let pos = 0
+    const half = len >> 1
     while (pos < half) {
       let child = 2 * pos + 1
-      let ct = heapTime[child]!
-      let cs = heapSeq[child]!
+      let ct = f64[child * F_STRIDE]!
       const right = child + 1
-      if (right < heapLen) {
-        const rt = heapTime[right]!
-        if (rt < ct || (rt === ct && heapSeq[right]! < cs)) {
+      if (right < len) {
+        const rt = f64[right * F_STRIDE]!
+        if (rt < ct || (rt === ct && f64[right * F_STRIDE + 1]! < f64[child * F_STRIDE + 1]!)) {
           child = right
           ct = rt
-          cs = heapSeq[right]!
         }
       }
-      if (t < ct || (t === ct && s < cs)) break
-      heap[pos] = heap[child]!
-      heapTime[pos] = ct
-      heapSeq[pos] = cs
+      if (t < ct || (t === ct && s < f64[child * F_STRIDE + 1]!)) break
+      move(pos, child)
       pos = child
     }
-    heap[pos] = slot
-    heapTime[pos] = t
-    heapSeq[pos] = s
+    move(pos, last)
   }
 
-  function release(slot: number): void {
-    gens[slot] = (gens[slot]! + 1) >>> 0
-    dead[slot] = 0
-    datas[slot] = undefined
-    free[freeLen++] = slot
-  }
-
-  function removeTop(): number {
-    const top = heap[0]!
-    heapLen--
-    if (heapLen > 0) siftDown(0, heap[heapLen]!, heapTime[heapLen]!, heapSeq[heapLen]!)
-    return top
+  function topIsTombstone(): boolean {
+    return tombstones.size > 0 && i32[9] === 1 && tombstones.has(f64[1]!)
   }
 
   function dropTombstones(): void {
-    while (heapLen > 0 && dead[heap[0]!] === 1) release(removeTop())
+    while (len > 0 && topIsTombstone()) {
+      tombstones.delete(f64[1]!)
+      removeTop()
+    }
   }
 
   const q: EventQueue = {
@@ -166,59 +174,51 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
       return seq
     },
     push(t, kind, node, a, b, c, data) {
-      let slot: number
-      if (freeLen > 0) slot = free[--freeLen]!
-      else {
-        if (nextFresh === cap) grow()
-        slot = nextFresh++
-      }
-      time[slot] = t
-      seqs[slot] = seq++
-      kinds[slot] = kind
-      nodes[slot] = node
-      as[slot] = a
-      bs[slot] = b
-      cs[slot] = c
-      if (data !== undefined) datas[slot] = data
-      if (heapLen === heap.length) grow()
-      siftUp(heapLen++, slot, t, seqs[slot]!)
-      live++
-      return gens[slot]! * SLOT_BITS_CAP + slot
+      const s = insert(t, kind, node, a, b, c, 0)
+      if (data !== undefined) datas.set(s, data)
+      return s
+    },
+    pushCancellable(t, kind, node, a, b, c) {
+      const s = insert(t, kind, node, a, b, c, 1)
+      cancellable.add(s)
+      return s
     },
     cancel(handle) {
-      const slot = handle % SLOT_BITS_CAP
-      const gen = Math.floor(handle / SLOT_BITS_CAP)
-      if (slot >= nextFresh || gens[slot] !== gen || dead[slot] === 1) return false
-      dead[slot] = 1
+      if (!cancellable.delete(handle)) return false
+      tombstones.add(handle)
       live--
       return true
     },
     peekTime() {
       dropTombstones()
-      return heapLen > 0 ? heapTime[0] : undefined
+      return len > 0 ? f64[0] : undefined
     },
     peekKind() {
       dropTombstones()
-      return heapLen > 0 ? kinds[heap[0]!]! : -1
+      return len > 0 ? i32[4]! : -1
     },
     peekNode() {
       dropTombstones()
-      return heapLen > 0 ? nodes[heap[0]!]! : -1
+      return len > 0 ? i32[5]! : -1
     },
     pop() {
       dropTombstones()
-      if (heapLen === 0) return false
-      const slot = removeTop()
-      q.currentTime = time[slot]!
-      q.currentSeq = seqs[slot]!
-      q.currentKind = kinds[slot]!
-      q.currentNode = nodes[slot]!
-      q.currentA = as[slot]!
-      q.currentB = bs[slot]!
-      q.currentC = cs[slot]!
-      q.currentData = datas[slot]
+      if (len === 0) return false
+      const s = f64[1]!
+      q.currentTime = f64[0]!
+      q.currentSeq = s
+      q.currentKind = i32[4]!
+      q.currentNode = i32[5]!
+      q.currentA = i32[6]!
+      q.currentB = i32[7]!
+      q.currentC = i32[8]!
+      if (i32[9] === 1) cancellable.delete(s)
+      if (datas.size > 0) {
+        q.currentData = datas.get(s)
+        datas.delete(s)
+      } else q.currentData = undefined
       live--
-      release(slot)
+      removeTop()
       return true
     },
     currentTime: 0,

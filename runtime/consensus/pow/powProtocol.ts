@@ -51,7 +51,7 @@ export function createPowProtocol(settings: PowSettings, hasher: () => BlockHash
     const difficulty = nextDifficulty(w.store, nodes.tip[node]!, settings.intervalUs, settings.retarget)
     const meanUs = (difficulty / BASE_DIFFICULTY) * settings.intervalUs * (genesisHashPower / power)
     const at = w.now + Math.max(1, Math.round(w.rng.nextExponential(nodeStream(node), meanUs)))
-    nodes.mineHandle[node] = w.queue.push(at, EV_MINE, node, 0, 0, 0)
+    nodes.mineHandle[node] = w.queue.pushCancellable(at, EV_MINE, node, 0, 0, 0)
     nodes.mineDifficulty[node] = difficulty
   }
 

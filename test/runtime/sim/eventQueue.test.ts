@@ -34,9 +34,10 @@ describe('event queue', () => {
 
   it('cancels in O(1) by tombstone: cancelled events never pop, size counts live events', () => {
     const q = createEventQueue()
-    const h1 = q.push(5, 1, 7, 1, 0, 0)
-    q.push(6, 1, 7, 2, 0, 0)
-    const h3 = q.push(7, 1, 7, 3, 0, 0)
+    const h1 = q.pushCancellable(5, 1, 7, 1, 0, 0)
+    const h2 = q.push(6, 1, 7, 2, 0, 0)
+    const h3 = q.pushCancellable(7, 1, 7, 3, 0, 0)
+    expect(q.cancel(h2)).toBe(false) // not pushed as cancellable
     expect(q.cancel(h1)).toBe(true)
     expect(q.cancel(h1)).toBe(false)
     expect(q.size).toBe(2)
@@ -46,13 +47,38 @@ describe('event queue', () => {
     expect(q.size).toBe(0)
   })
 
-  it('a stale handle cannot cancel the event that reused its slot', () => {
+  it('an event that already ran cannot be cancelled; handles are never reused', () => {
     const q = createEventQueue()
-    const h = q.push(1, 1, 0, 1, 0, 0)
+    const h = q.pushCancellable(1, 1, 0, 1, 0, 0)
     expect(q.pop()).toBe(true)
-    q.push(2, 1, 0, 2, 0, 0) // reuses the freed slot
+    const h2 = q.pushCancellable(2, 1, 0, 2, 0, 0)
+    expect(h2).not.toBe(h)
     expect(q.cancel(h)).toBe(false)
     expect(drain(q).map((e) => e.a)).toEqual([2])
+  })
+
+  it('random pushes, cancels and pops agree with a simple model', () => {
+    const q = createEventQueue(2)
+    const rng = createRandomStreams(3)
+    const model = new Map<number, { t: number; a: number }>()
+    const handles: number[] = []
+    for (let i = 0; i < 20_000; i++) {
+      const r = rng.nextInt(0, 10)
+      if (r < 5) {
+        const t = rng.nextInt(0, 500)
+        const h = q.pushCancellable(t, 1, 0, i, -i, i * 2)
+        model.set(h, { t, a: i })
+        handles.push(h)
+      } else if (r < 7 && handles.length > 0) {
+        const h = handles[rng.nextInt(0, handles.length)]!
+        expect(q.cancel(h)).toBe(model.delete(h))
+      } else if (q.pop()) {
+        const expected = [...model].sort((x, y) => x[1].t - y[1].t || x[0] - y[0])[0]!
+        expect([q.currentSeq, q.currentTime, q.currentA, q.currentB, q.currentC]).toEqual([expected[0], expected[1].t, expected[1].a, -expected[1].a, expected[1].a * 2])
+        model.delete(expected[0])
+      }
+      expect(q.size).toBe(model.size)
+    }
   })
 
   it('carries node, a, b, c and an optional object payload', () => {
