@@ -68,6 +68,7 @@ export function simHelp(lang: Lang): string {
   --blocks B           높이 B까지 채굴한 뒤 멈춤 (기본 100)
   --duration 시간      시뮬레이션 시간만큼 실행 (예: 90s, 10m, 2h, 1d)
   --trace 파일         처리한 모든 이벤트를 NDJSON으로 기록 (느려짐)
+  --per-block          JSON에 블록별 채굴자, 지역, 전파 시간을 넣음
   --json               결과를 JSON 한 개로 출력
   --lang ko|en         출력 언어
 
@@ -89,6 +90,7 @@ Options:
   --blocks B           stop after mining up to height B (default 100)
   --duration TIME      run for this much simulated time (e.g. 90s, 10m, 2h, 1d)
   --trace FILE         write every processed event as NDJSON (slower)
+  --per-block          add each block's miner, region and propagation to the JSON
   --json               print one JSON object
   --lang ko|en         output language
 
@@ -105,7 +107,7 @@ export function benchHelp(lang: Lang): string {
   kernel     이벤트 큐 처리량(초당 이벤트)
   simblock   SimBlock 비트코인 2019 모델, 노드 10,000 × 블록 100: 시간, 메모리, 전파 시간을
              SimBlock(50.9초, 1.43GB, t50/t90/t100 1.15/2.23/5.71초)과 비교
-  --seeds N  전파 시간 비교에 쓸 시드 수 (기본 3; 첫 시드로 시간·메모리도 잼)
+  --seeds N  전파 시간 비교에 쓸 시드 수 (기본 5; 첫 시드로 시간·메모리도 잼)
 
 수치는 출력만 하며 시험처럼 실패하지 않습니다.`
   }
@@ -114,7 +116,7 @@ export function benchHelp(lang: Lang): string {
   kernel     event-queue throughput (events per second)
   simblock   SimBlock's Bitcoin 2019 model, 10,000 nodes × 100 blocks: wall time, memory and
              propagation against SimBlock (50.9 s, 1.43 GB, t50/t90/t100 1.15/2.23/5.71 s)
-  --seeds N  seeds for the propagation comparison (default 3; the first also gives time and memory)
+  --seeds N  seeds for the propagation comparison (default 5; the first also gives time and memory)
 
 It prints figures; it is not a timed test and does not fail.`
 }

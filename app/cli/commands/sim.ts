@@ -27,6 +27,7 @@ export const SIM_FLAGS = {
   blocks: { type: 'string' },
   duration: { type: 'string' },
   trace: { type: 'string' },
+  'per-block': { type: 'boolean' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean' },
@@ -50,6 +51,19 @@ export interface SimOutput {
   wallMs: number
   peakRssMb: number
   eventsPerSecond: number
+  /** With --per-block: each block's miner, region and propagation. */
+  perBlock?: PerBlock[]
+}
+
+export interface PerBlock {
+  block: number
+  height: number
+  miner: number
+  region: string
+  onMainChain: boolean
+  t50Ms: number | null
+  t90Ms: number | null
+  t100Ms: number | null
 }
 
 export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
@@ -135,8 +149,35 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     eventsPerSecond: Math.round(s.events / (wallMs / 1000)),
   }
+  if (args.flags.has('per-block')) out.perBlock = perBlock(network)
   process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${formatSim(out, lang)}\n`)
   return 0
+}
+
+interface BlockInfo {
+  block: number
+  height: number
+  miner: number
+  onMainChain: boolean
+  propagation: { t50Ms: number | null; t90Ms: number | null; t100Ms: number | null }
+}
+
+function perBlock(network: ReturnType<typeof createNetwork>): PerBlock[] {
+  const status = network.query({ type: 'status' }) as { blocks: number }
+  const nodes = network.query({ type: 'nodes' }) as { region: string }[]
+  const out: PerBlock[] = []
+  for (let b = 1; b <= status.blocks; b++) {
+    const info = network.query({ type: 'block', block: b }) as BlockInfo
+    out.push({
+      block: b,
+      height: info.height,
+      miner: info.miner,
+      region: nodes[info.miner]!.region,
+      onMainChain: info.onMainChain,
+      ...info.propagation,
+    })
+  }
+  return out
 }
 
 function fmtInt(n: number, lang: Lang): string {
@@ -151,7 +192,8 @@ function fmtBytes(n: number): string {
 }
 
 function fmtSeconds(ms: number | null): string {
-  return ms === null ? '–' : (ms / 1000).toFixed(2)
+  if (ms === null) return '–'
+  return ms < 100 ? `${(ms / 1000).toFixed(4)}` : (ms / 1000).toFixed(2)
 }
 
 function fmtDuration(ms: number, lang: Lang): string {

@@ -24,7 +24,7 @@ export function nextDifficulty(
   if (store.height(parent) === 0) return BASE_DIFFICULTY
   const current = store.difficulty(parent)
   const childHeight = store.height(parent) + 1
-  if (!retarget || childHeight % retarget.every !== 0 || childHeight <= retarget.every) return current
+  if (!retarget || childHeight % retarget.every !== 0) return current
   const first = store.ancestorAt(parent, childHeight - retarget.every)
   const actual = Math.max(1, store.timeUs(parent) - store.timeUs(first))
   const expected = (retarget.every - 1) * intervalUs
