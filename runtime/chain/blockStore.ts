@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { grown } from '../sim/typedArrays.ts'
 
 /** Work units of one block at the genesis difficulty. */
 export const BASE_DIFFICULTY = 4294967296
@@ -74,14 +75,14 @@ export function createBlockStore(genesisSize = 285): BlockStore {
 
   function grow(): void {
     cap *= 2
-    const p = new Int32Array(cap); p.set(parents); parents = p
-    const h = new Int32Array(cap); h.set(heights); heights = h
-    const m = new Int32Array(cap); m.set(miners); miners = m
-    const t = new Float64Array(cap); t.set(times); times = t
-    const d = new Float64Array(cap); d.set(diffs); diffs = d
-    const w = new Float64Array(cap); w.set(works); works = w
-    const s = new Int32Array(cap); s.set(sizes); sizes = s
-    const n = new Uint32Array(cap); n.set(nonces); nonces = n
+    parents = grown(parents, cap)
+    heights = grown(heights, cap)
+    miners = grown(miners, cap)
+    times = grown(times, cap)
+    diffs = grown(diffs, cap)
+    works = grown(works, cap)
+    sizes = grown(sizes, cap)
+    nonces = grown(nonces, cap)
   }
 
   function ancestorAt(id: BlockId, height: number): BlockId {

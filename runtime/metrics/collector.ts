@@ -9,6 +9,7 @@
  */
 import type { BlockId, BlockStore } from '../chain/blockStore.ts'
 import { MESSAGE_KINDS } from '../sim/eventKinds.ts'
+import { grown } from '../sim/typedArrays.ts'
 import { median } from './percentile.ts'
 
 export interface PropagationSummary {
@@ -66,23 +67,13 @@ export function createMetricsCollector(): MetricsCollector {
 
   function grow(min: number): void {
     while (cap <= min) cap *= 2
-    const i32 = (a: Int32Array): Int32Array => {
-      const n = new Int32Array(cap)
-      n.set(a)
-      return n
-    }
-    const f64 = (a: Float64Array): Float64Array => {
-      const n = new Float64Array(cap).fill(NaN)
-      n.set(a)
-      return n
-    }
-    arrivals = i32(arrivals)
-    k50 = i32(k50)
-    k90 = i32(k90)
-    k100 = i32(k100)
-    t50 = f64(t50)
-    t90 = f64(t90)
-    t100 = f64(t100)
+    arrivals = grown(arrivals, cap)
+    k50 = grown(k50, cap)
+    k90 = grown(k90, cap)
+    k100 = grown(k100, cap)
+    t50 = grown(t50, cap, NaN)
+    t90 = grown(t90, cap, NaN)
+    t100 = grown(t100, cap, NaN)
   }
 
   return {

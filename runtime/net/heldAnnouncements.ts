@@ -16,6 +16,7 @@
  * @module
  */
 import type { BlockId } from '../chain/blockStore.ts'
+import { grown } from '../sim/typedArrays.ts'
 
 export interface HeldAnnouncement {
   from: number
@@ -55,12 +56,12 @@ export function createHeldAnnouncements(): HeldAnnouncements {
 
   function grow(): void {
     cap *= 2
-    const b = new Int32Array(cap); b.set(blocks); blocks = b
-    const f = new Int32Array(cap); f.set(froms); froms = f
-    const t = new Float64Array(cap); t.set(times); times = t
-    const e = new Uint32Array(cap); e.set(epochs); epochs = e
-    const a = new Uint8Array(cap); a.set(arrivedFlags); arrivedFlags = a
-    const n = new Int32Array(cap); n.set(next); next = n
+    blocks = grown(blocks, cap)
+    froms = grown(froms, cap)
+    times = grown(times, cap)
+    epochs = grown(epochs, cap)
+    arrivedFlags = grown(arrivedFlags, cap)
+    next = grown(next, cap)
   }
 
   /** Unlinks every entry of `node` matching `block` (all when block < 0), calling `visit` on each. */
@@ -114,9 +115,7 @@ export function createHeldAnnouncements(): HeldAnnouncements {
     },
     ensure(nodes) {
       if (nodes <= heads.length) return
-      const h = new Int32Array(Math.max(nodes, heads.length * 2)).fill(-1)
-      h.set(heads)
-      heads = h
+      heads = grown(heads, Math.max(nodes, heads.length * 2), -1)
     },
     get size() {
       return size

@@ -9,6 +9,7 @@
  * @module
  */
 import type { BlockId } from '../chain/blockStore.ts'
+import { grown } from '../sim/typedArrays.ts'
 
 export const NODE_UP = 0
 export const NODE_CRASHED = 1
@@ -59,25 +60,18 @@ export function createNodeTable(capacity: number): NodeTable {
     ensure(n) {
       if (n <= t.region.length) return
       const cap = Math.max(n, t.region.length * 2, 16)
-      t.region = grow(t.region, new Uint8Array(cap))
-      t.hashPower = grow(t.hashPower, new Float64Array(cap))
-      t.tip = grow(t.tip, new Int32Array(cap))
-      t.status = grow(t.status, new Uint8Array(cap))
-      t.compact = grow(t.compact, new Uint8Array(cap))
-      t.churn = grow(t.churn, new Uint8Array(cap))
-      t.busyUntil = grow(t.busyUntil, new Float64Array(cap))
-      t.epoch = grow(t.epoch, new Uint32Array(cap))
-      const oldLen = t.mineHandle.length
-      t.mineHandle = grow(t.mineHandle, new Float64Array(cap))
-      t.mineHandle.fill(-1, oldLen)
-      t.mineDifficulty = grow(t.mineDifficulty, new Float64Array(cap))
+      t.region = grown(t.region, cap)
+      t.hashPower = grown(t.hashPower, cap)
+      t.tip = grown(t.tip, cap)
+      t.status = grown(t.status, cap)
+      t.compact = grown(t.compact, cap)
+      t.churn = grown(t.churn, cap)
+      t.busyUntil = grown(t.busyUntil, cap)
+      t.epoch = grown(t.epoch, cap)
+      t.mineHandle = grown(t.mineHandle, cap, -1)
+      t.mineDifficulty = grown(t.mineDifficulty, cap)
     },
   }
   t.ensure(capacity)
   return t
-}
-
-function grow<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(old: T, next: T): T {
-  next.set(old as never)
-  return next
 }

@@ -8,7 +8,7 @@ import { closeSync, openSync, writeSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { MAX_NODES, NET_MODEL_NAMES } from '../../../runtime/sim/config.ts'
 import { createNetwork } from '../../../runtime/sim/network.ts'
-import type { TraceRecord } from '../../../runtime/sim/network.ts'
+import type { RunSummary, TraceRecord } from '../../../runtime/sim/network.ts'
 import { PRESET_NAMES, configFromPreset } from '../../../runtime/sim/presets.ts'
 import { TOPOLOGY_KINDS } from '../../../runtime/net/topology.ts'
 import type { Lang } from '../../shared/messages.ts'
@@ -33,21 +33,11 @@ export const SIM_FLAGS = {
   help: { type: 'boolean' },
 } as const
 
-export interface SimOutput {
+/** The `--json` object: the run summary (without the detailed metrics) plus what the host measured. */
+export interface SimOutput extends Omit<RunSummary, 'metrics'> {
   preset: string
   net: string
   topology: string
-  traceHash: string
-  events: number
-  seed: number
-  nodes: number
-  blocks: number
-  orphans: number
-  staleRate: number
-  propagation: { t50Ms: number | null; t90Ms: number | null; t100Ms: number | null }
-  messages: number
-  bytes: number
-  simulatedMs: number
   wallMs: number
   peakRssMb: number
   eventsPerSecond: number
@@ -129,22 +119,12 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   flushTrace()
   if (traceFd !== undefined) closeSync(traceFd)
   const wallMs = performance.now() - started
-  const s = network.summary()
+  const { metrics: _metrics, ...s } = network.summary()
   const out: SimOutput = {
     preset,
     net: typeof config.net === 'string' ? config.net : 'fixed',
     topology: config.topology,
-    traceHash: s.traceHash,
-    events: s.events,
-    seed: s.seed,
-    nodes: s.nodes,
-    blocks: s.blocks,
-    orphans: s.orphans,
-    staleRate: s.staleRate,
-    propagation: s.propagation,
-    messages: s.messages,
-    bytes: s.bytes,
-    simulatedMs: s.simulatedMs,
+    ...s,
     wallMs: Math.round(wallMs),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     eventsPerSecond: Math.round(s.events / (wallMs / 1000)),
