@@ -99,32 +99,43 @@ function copyHash(ctx: QueryContext, node: number, block: BlockId): Uint8Array {
   return tampered === undefined ? ctx.hasher.hash(block) : ctx.hasher.hashWithData(block, tampered)
 }
 
-/** Validates `node`'s chain from its tip down (at most `limit` blocks). */
+/**
+ * `node`'s chain from its tip down (at most `limit` entries) and whether it is valid.
+ *
+ * Honest copies are valid by construction (each was checked when received, or mined here), so the
+ * only copies that can break the chain are the node's corrupted ones: validity checks just those,
+ * and a page of a long chain costs `limit` hashes, not the whole chain.
+ */
 export function nodeChain(ctx: QueryContext, node: number, limit = 1000): { entries: ChainEntry[]; valid: boolean; firstInvalidHeight: number | null } {
   const { w, hasher } = ctx
-  const entries: ChainEntry[] = []
+  const { store } = w
+  const tip = w.nodes.tip[node]!
+  const tampered = w.nodes.tampered.get(node)
+  const isValid = (b: BlockId, h: Uint8Array): { linkOk: boolean; powOk: boolean } => ({
+    linkOk: tampered?.has(b) !== true || toHex(h) === toHex(hasher.hash(b)),
+    powOk: ctx.nonceBits === undefined || b === 0 || meetsTarget(h, ctx.nonceBits),
+  })
   let firstInvalid: number | null = null
-  const fullWalk = w.store.height(w.nodes.tip[node]!)
-  for (let b = w.nodes.tip[node]!; b >= 0; b = w.store.parent(b)) {
+  for (const b of tampered?.keys() ?? []) {
+    if (!store.isAncestor(b, tip)) continue
+    const { linkOk, powOk } = isValid(b, copyHash(ctx, node, b))
+    const height = store.height(b)
+    if ((!linkOk || !powOk) && (firstInvalid === null || height < firstInvalid)) firstInvalid = height
+  }
+  const entries: ChainEntry[] = []
+  for (let b = tip; b >= 0 && entries.length < limit; b = store.parent(b)) {
     const h = copyHash(ctx, node, b)
-    const linkOk = toHex(h) === toHex(hasher.hash(b))
-    const powOk = ctx.nonceBits === undefined || b === 0 || meetsTarget(h, ctx.nonceBits)
-    if (!linkOk || !powOk) firstInvalid = w.store.height(b)
-    if (entries.length < limit) {
-      const tampered = w.nodes.tampered.get(node)?.get(b)
-      const data = tampered ?? w.store.payload(b).data
-      entries.push({
-        block: b,
-        height: w.store.height(b),
-        miner: w.store.miner(b),
-        timeMs: w.store.timeUs(b) / 1000,
-        hash: toHex(h),
-        prevHash: toHex(hasher.prevHash(b)),
-        linkOk,
-        powOk,
-        ...(data === undefined ? {} : { data }),
-      })
-    } else if (fullWalk > 100_000) break
+    const data = tampered?.get(b) ?? store.payload(b).data
+    entries.push({
+      block: b,
+      height: store.height(b),
+      miner: store.miner(b),
+      timeMs: store.timeUs(b) / 1000,
+      hash: toHex(h),
+      prevHash: toHex(hasher.prevHash(b)),
+      ...isValid(b, h),
+      ...(data === undefined ? {} : { data }),
+    })
   }
   return { entries, valid: firstInvalid === null, firstInvalidHeight: firstInvalid }
 }
