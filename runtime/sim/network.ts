@@ -10,17 +10,15 @@
  *
  * @module
  */
-import { HAVE, UNKNOWN, REQUESTED, createBlockKnowledge } from '../chain/blockKnowledge.ts'
+import { createBlockKnowledge } from '../chain/blockKnowledge.ts'
 import { createBlockHasher } from '../chain/blockHeader.ts'
 import type { BlockHasher } from '../chain/blockHeader.ts'
 import type { BlockId } from '../chain/blockStore.ts'
 import { createBlockStore } from '../chain/blockStore.ts'
 import { createMostWorkForkChoice } from '../chain/forkChoice.ts'
 import type { TieBreak } from '../chain/forkChoice.ts'
-import { meetsTarget } from '../consensus/pow/nonceSearch.ts'
 import { createPowProtocol } from '../consensus/pow/powProtocol.ts'
-import { toHex } from '../crypto/sha256.ts'
-import { CommandRejectedError, InvalidFieldError } from '../errors/input.ts'
+import { InvalidFieldError } from '../errors/input.ts'
 import { createMetricsCollector } from '../metrics/collector.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
 import { SIMBLOCK_COMPACT_RELAY } from '../net/compactRelay.ts'
@@ -32,8 +30,6 @@ import { createLanModel } from '../net/models/lan.ts'
 import { createWanModel } from '../net/models/wan.ts'
 import type { NetworkModel } from '../net/networkModel.ts'
 import {
-  exchangeTips,
-  nodeStream,
   onCompactBlock,
   onDeliveryFailed,
   onGetBlockTxn,
@@ -41,14 +37,17 @@ import {
   onInv,
   onRequestTimeout,
 } from '../net/relay.ts'
-import { buildTopology, connectRandomOutbound, drawOutboundDegree } from '../net/topology.ts'
+import { buildTopology } from '../net/topology.ts'
 import type { TopologyOptions } from '../net/topology.ts'
-import { NODE_CRASHED, NODE_REMOVED, NODE_UP, createNodeTable } from '../node/nodeTable.ts'
+import { createCopyValidator } from '../node/copyValidator.ts'
+import type { NodeSetup } from '../node/lifecycle.ts'
+import { createNode } from '../node/lifecycle.ts'
+import { NODE_REMOVED, NODE_UP, createNodeTable } from '../node/nodeTable.ts'
 import { receiveBlock } from '../node/receiveBlock.ts'
-import type { CopyValidator } from '../node/receiveBlock.ts'
 import type { Command, CommandResult, RecordedInput } from './commands.ts'
 import { parseCommand } from './commands.ts'
 import type { NetworkConfig, NetSpec } from './config.ts'
+import { executeCommand } from './executeCommand.ts'
 import { parseNetworkConfig } from './config.ts'
 import {
   EVENT_KIND_NAMES,
@@ -65,10 +64,11 @@ import {
 import { createEventQueue } from './eventQueue.ts'
 import { createNotificationBus } from './notifications.ts'
 import type { Listener, SubscriptionFilter } from './notifications.ts'
-import { RESERVED_STREAMS, createRandomStreams } from './prng.ts'
+import { createRandomStreams } from './prng.ts'
 import type { Query } from './queries.ts'
 import { parseQuery, runQuery } from './queries.ts'
 import type { QueryContext } from './queries.ts'
+import { createTraceHasher } from './traceHash.ts'
 import type { RelaySettings, World } from './world.ts'
 
 /** One processed event, as written to an NDJSON trace. */
@@ -200,18 +200,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     smallWorldRewire: 0.1,
   }
 
-  const validateCopy: CopyValidator = (_w, holder, block) => {
-    const tampered = nodes.tampered.get(holder)?.get(block)
-    if (tampered !== undefined) {
-      const got = getHasher().hashWithData(block, tampered)
-      const want = getHasher().hash(block)
-      if (toHex(got) !== toHex(want)) return `hash mismatch: copy hashes to ${toHex(got).slice(0, 16)}…, expected ${toHex(want).slice(0, 16)}…`
-    }
-    if (config.protocol.nonceBits !== undefined && block > 0 && !meetsTarget(getHasher().hash(block), config.protocol.nonceBits)) {
-      return 'proof of work does not meet the target'
-    }
-    return undefined
-  }
+  const validateCopy = createCopyValidator(nodes, getHasher, config.protocol.nonceBits)
 
   const w: World = {
     now: 0,
@@ -232,193 +221,14 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   }
 
   let events = 0
-  const traceHasher = createTraceHasherLocal()
+  const traceHasher = createTraceHasher()
   const inputs: RecordedInput[] = []
 
-  // ---- nodes -----------------------------------------------------------------------------
-
-  function drawHashPower(node: number): number {
-    const spec = config.protocol.hashPower
-    switch (spec.kind) {
-      case 'equal':
-        return 1
-      case 'shares':
-        return spec.shares[node] ?? 0
-      case 'normal':
-        // SimBlock: max(int(normal(mean, stdev)), 1).
-        return Math.max(Math.trunc(spec.mean + spec.stdev * rng.nextGaussian(nodeStream(node))), 1)
-    }
-  }
-
-  function drawRegion(node: number): number {
-    const u = rng.nextOpen01(nodeStream(node))
-    let acc = 0
-    const dist = model.regionDistribution
-    for (let r = 0; r < dist.length; r++) {
-      acc += dist[r]!
-      if (u <= acc) return r
-    }
-    return dist.length - 1
-  }
-
-  function initNode(region?: number, hashPower?: number): number {
-    const id = nodes.count
-    nodes.ensure(id + 1)
-    nodes.count = id + 1
-    rng.ensure(RESERVED_STREAMS + id + 1)
-    links.ensure(id + 1)
-    held.ensure(id + 1)
-    knowledge.ensure(store.count, id + 1)
-    const s = nodeStream(id)
-    nodes.region[id] = region ?? drawRegion(id)
-    nodes.hashPower[id] = hashPower ?? drawHashPower(id)
-    if (relay.compact) {
-      nodes.compact[id] = rng.nextOpen01(s) < relay.compact.usageRate ? 1 : 0
-      nodes.churn[id] = rng.nextOpen01(s) < relay.compact.churnNodeRate ? 1 : 0
-    }
-    nodes.tip[id] = 0
-    nodes.status[id] = NODE_UP
-    nodes.busyUntil[id] = w.now
-    knowledge.set(0, id, HAVE)
-    return id
-  }
-
-  for (let i = 0; i < config.nodes; i++) initNode()
+  const setup: NodeSetup = { w, protocol: pow, hashPower: config.protocol.hashPower, topology: config.topology, topologyOptions }
+  for (let i = 0; i < config.nodes; i++) createNode(setup)
   buildTopology(config.topology, config.nodes, links, rng, topologyOptions)
   pow.start(w)
-
-  function upNodes(): number[] {
-    const out: number[] = []
-    for (let n = 0; n < nodes.count; n++) if (nodes.status[n] === NODE_UP) out.push(n)
-    return out
-  }
-
-  function expectNodeStatus(cmd: string, node: number, allowed: number[]): void {
-    if (!allowed.includes(nodes.status[node]!)) {
-      const names = ['up', 'crashed', 'removed']
-      const namesKo = ['동작 중', '멈춤', '제거됨']
-      throw new CommandRejectedError(cmd, {
-        en: `node ${node} is ${names[nodes.status[node]!]}`,
-        ko: `노드 ${node}은(는) ${namesKo[nodes.status[node]!]} 상태입니다`,
-      })
-    }
-  }
-
-  /** Forget in-flight downloads and the upload queue: what a process crash loses. */
-  function dropVolatileState(node: number): void {
-    nodes.epoch[node] = (nodes.epoch[node]! + 1) >>> 0
-    nodes.busyUntil[node] = w.now
-    held.clear(node)
-    for (let b = 0; b < store.count; b++) if (knowledge.get(b, node) === REQUESTED) knowledge.set(b, node, UNKNOWN)
-  }
-
-  function emitStatus(node: number, status: 'up' | 'crashed' | 'removed' | 'added'): void {
-    if (bus.wants('node-status')) bus.emit({ type: 'node-status', atUs: w.now, node, status })
-  }
-
-  // ---- commands --------------------------------------------------------------------------
-
-  function execute(cmd: Command): CommandResult {
-    const base = { ok: true as const, type: cmd.type, atUs: w.now }
-    if (bus.wants('command')) bus.emit({ type: 'command', atUs: w.now, command: cmd })
-    switch (cmd.type) {
-      case 'add-node': {
-        if (cmd.region !== undefined && cmd.region >= model.regions.length) {
-          throw new InvalidFieldError({
-            field: 'command.region',
-            expected: { en: `a region index below ${model.regions.length}`, ko: `${model.regions.length}보다 작은 지역 번호` },
-            got: cmd.region,
-            choices: model.regions.map((r, i) => `${i}=${r}`),
-          })
-        }
-        const id = initNode(cmd.region, cmd.hashPower)
-        let peers = cmd.peers
-        if (peers === undefined) {
-          const candidates = upNodes().filter((n) => n !== id)
-          if (config.topology === 'full-mesh') peers = candidates
-          else if (config.topology === 'star') peers = candidates.length > 0 ? [candidates[0]!] : []
-          else {
-            const degree = config.topology === 'bitcoin' ? drawOutboundDegree(topologyOptions.outboundDegreeCdf, rng, nodeStream(id)) : 2
-            connectRandomOutbound(links, id, degree, candidates, rng, nodeStream(id))
-            peers = []
-          }
-        }
-        for (const p of peers) {
-          if (nodes.status[p] === NODE_REMOVED) throw new CommandRejectedError('add-node', { en: `peer ${p} was removed`, ko: `피어 ${p}은(는) 제거되었습니다` })
-          links.connect(id, p)
-        }
-        for (const p of links.peers(id)) if (nodes.status[p] === NODE_UP) exchangeTips(w, id, p)
-        pow.nodeUp(w, id)
-        emitStatus(id, 'added')
-        return { ...base, node: id }
-      }
-      case 'remove-node':
-        expectNodeStatus('remove-node', cmd.node, [NODE_UP, NODE_CRASHED])
-        pow.nodeDown(w, cmd.node)
-        dropVolatileState(cmd.node)
-        nodes.status[cmd.node] = NODE_REMOVED
-        links.disconnectAll(cmd.node)
-        emitStatus(cmd.node, 'removed')
-        return { ...base, node: cmd.node }
-      case 'crash':
-        expectNodeStatus('crash', cmd.node, [NODE_UP])
-        pow.nodeDown(w, cmd.node)
-        dropVolatileState(cmd.node)
-        nodes.status[cmd.node] = NODE_CRASHED
-        emitStatus(cmd.node, 'crashed')
-        return { ...base, node: cmd.node }
-      case 'restart':
-        expectNodeStatus('restart', cmd.node, [NODE_CRASHED])
-        nodes.status[cmd.node] = NODE_UP
-        nodes.busyUntil[cmd.node] = w.now
-        // Reconnect: peers and the node tell each other their tips; the node catches up.
-        for (const p of links.peers(cmd.node)) if (nodes.status[p] === NODE_UP) exchangeTips(w, cmd.node, p)
-        pow.nodeUp(w, cmd.node)
-        emitStatus(cmd.node, 'up')
-        return { ...base, node: cmd.node }
-      case 'partition':
-        links.partition(cmd.groups, nodes.count)
-        return base
-      case 'heal': {
-        const sides = Array.from({ length: nodes.count }, (_, n) => links.sideOf(n))
-        links.heal()
-        // Links that were cut come back: both ends exchange tips.
-        for (let a = 0; a < nodes.count; a++) {
-          if (nodes.status[a] !== NODE_UP) continue
-          for (const b of links.peers(a)) {
-            if (b > a && nodes.status[b] === NODE_UP && sides[a] !== sides[b]) exchangeTips(w, a, b)
-          }
-        }
-        return base
-      }
-      case 'set-link-fault': {
-        const fault = cmd.fault === null
-          ? undefined
-          : { delayUs: Math.round((cmd.fault.delayMs ?? 0) * 1000), drop: cmd.fault.drop ?? 0, duplicate: cmd.fault.duplicate ?? 0 }
-        if (cmd.link) {
-          links.setFault(cmd.link[0], cmd.link[1], fault)
-          links.setFault(cmd.link[1], cmd.link[0], fault)
-        } else links.setFault(undefined, undefined, fault)
-        return base
-      }
-      case 'mine': {
-        expectNodeStatus('mine', cmd.node, [NODE_UP])
-        return { ...base, node: cmd.node, block: pow.produceNow(w, cmd.node) }
-      }
-      case 'tamper': {
-        if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {
-          throw new CommandRejectedError('tamper', {
-            en: `node ${cmd.node} does not hold block ${cmd.block} (genesis cannot be tampered with)`,
-            ko: `노드 ${cmd.node}에 블록 ${cmd.block}이(가) 없습니다 (제네시스 블록은 변조할 수 없습니다)`,
-          })
-        }
-        const map = nodes.tampered.get(cmd.node) ?? new Map<BlockId, string>()
-        map.set(cmd.block, cmd.data)
-        nodes.tampered.set(cmd.node, map)
-        return { ...base, node: cmd.node, block: cmd.block }
-      }
-    }
-  }
+  const execute = (cmd: Command): CommandResult => executeCommand(setup, cmd)
 
   // ---- the event loop ----------------------------------------------------------------------
 
@@ -522,6 +332,14 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
       return events - before
     },
     run(options) {
+      if (options.untilUs === undefined && options.stopAtHeight === undefined && options.maxEvents === undefined) {
+        // A PoW network always has a next event: without a bound this would never return.
+        throw new InvalidFieldError({
+          field: 'run.options',
+          expected: { en: 'at least one of untilUs, stopAtHeight, maxEvents', ko: 'untilUs, stopAtHeight, maxEvents 중 하나 이상' },
+          got: options,
+        })
+      }
       const start = events
       const every = options.progressEvery ?? 1_000_000
       let nextProgress = events + every
@@ -586,9 +404,6 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   }
   return network
 }
-
-// Local alias keeps the import list above readable.
-import { createTraceHasher as createTraceHasherLocal } from './traceHash.ts'
 
 /**
  * Rebuilds a network from its config and recorded inputs: the same trace, event for event.

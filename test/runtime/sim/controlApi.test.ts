@@ -81,6 +81,22 @@ describe('commands and queries', () => {
     expect(net.inputs).toHaveLength(0)
   })
 
+  it('a rejected add-node (removed peer, bad region) creates no node', () => {
+    const n = createNetwork(configFromPreset('pow-lan', 6))
+    n.apply({ type: 'remove-node', node: 7 })
+    expect(() => n.apply({ type: 'add-node', peers: [1, 7] })).toThrow(/peer 7 was removed/)
+    expect(() => n.apply({ type: 'add-node', region: 3 })).toThrow(InvalidFieldError)
+    expect((n.query({ type: 'nodes' }) as unknown[]).length).toBe(8)
+    expect(n.apply({ type: 'add-node', peers: [1] }).node).toBe(8)
+  })
+
+  it('run() needs a bound (a PoW network never runs out of events) and honours maxEvents', () => {
+    const n = createNetwork(configFromPreset('pow-lan', 4))
+    expect(() => n.run({})).toThrow(/untilUs, stopAtHeight, maxEvents/)
+    expect(n.run({ maxEvents: 25 })).toMatchObject({ reason: 'max-events', events: 25 })
+    expect(n.events).toBe(25)
+  })
+
   it('a command with a future atUs is scheduled and runs then', () => {
     const n = createNetwork(configFromPreset('pow-lan', 2))
     const r = n.apply({ type: 'crash', node: 4, atUs: 5_000_000 })

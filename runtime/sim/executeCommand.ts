@@ -1,0 +1,76 @@
+/**
+ * Carries out a validated command against the world (node lifecycle, partitions, link faults,
+ * mining now, tampering). Every check happens before any change, so a rejected command leaves
+ * the network as it was.
+ *
+ * @module
+ */
+import { HAVE } from '../chain/blockKnowledge.ts'
+import type { BlockId } from '../chain/blockStore.ts'
+import { CommandRejectedError } from '../errors/input.ts'
+import { exchangeTips } from '../net/relay.ts'
+import type { NodeSetup } from '../node/lifecycle.ts'
+import { addNode, crashNode, expectNodeStatus, removeNode, restartNode } from '../node/lifecycle.ts'
+import { NODE_UP } from '../node/nodeTable.ts'
+import type { Command, CommandResult } from './commands.ts'
+
+export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
+  const { w } = s
+  const { nodes, links, store, knowledge } = w
+  const base = { ok: true as const, type: cmd.type, atUs: w.now }
+  if (w.bus.wants('command')) w.bus.emit({ type: 'command', atUs: w.now, command: cmd })
+  switch (cmd.type) {
+    case 'add-node':
+      return { ...base, node: addNode(s, cmd) }
+    case 'remove-node':
+      removeNode(s, cmd.node)
+      return { ...base, node: cmd.node }
+    case 'crash':
+      crashNode(s, cmd.node)
+      return { ...base, node: cmd.node }
+    case 'restart':
+      restartNode(s, cmd.node)
+      return { ...base, node: cmd.node }
+    case 'partition':
+      links.partition(cmd.groups, nodes.count)
+      return base
+    case 'heal': {
+      const sides = Array.from({ length: nodes.count }, (_, n) => links.sideOf(n))
+      links.heal()
+      // Links that were cut come back: both ends exchange tips.
+      for (let a = 0; a < nodes.count; a++) {
+        if (nodes.status[a] !== NODE_UP) continue
+        for (const b of links.peers(a)) {
+          if (b > a && nodes.status[b] === NODE_UP && sides[a] !== sides[b]) exchangeTips(w, a, b)
+        }
+      }
+      return base
+    }
+    case 'set-link-fault': {
+      const fault =
+        cmd.fault === null
+          ? undefined
+          : { delayUs: Math.round((cmd.fault.delayMs ?? 0) * 1000), drop: cmd.fault.drop ?? 0, duplicate: cmd.fault.duplicate ?? 0 }
+      if (cmd.link) {
+        links.setFault(cmd.link[0], cmd.link[1], fault)
+        links.setFault(cmd.link[1], cmd.link[0], fault)
+      } else links.setFault(undefined, undefined, fault)
+      return base
+    }
+    case 'mine':
+      expectNodeStatus(w, 'mine', cmd.node, [NODE_UP])
+      return { ...base, node: cmd.node, block: s.protocol.produceNow(w, cmd.node) }
+    case 'tamper': {
+      if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {
+        throw new CommandRejectedError('tamper', {
+          en: `node ${cmd.node} does not hold block ${cmd.block} (genesis cannot be tampered with)`,
+          ko: `노드 ${cmd.node}에 블록 ${cmd.block}이(가) 없습니다 (제네시스 블록은 변조할 수 없습니다)`,
+        })
+      }
+      const copies = nodes.tampered.get(cmd.node) ?? new Map<BlockId, string>()
+      copies.set(cmd.block, cmd.data)
+      nodes.tampered.set(cmd.node, copies)
+      return { ...base, node: cmd.node, block: cmd.block }
+    }
+  }
+}
