@@ -39,12 +39,16 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
     if (parentState === UNKNOWN && from >= 0) requestBlock(w, node, from, parent)
     return
   }
-  connectBlock(w, node, block)
+  connectBlock(w, node, block, from)
 }
 
-/** Connects `block` (its parent is held) and every orphan that descends from it. */
-export function connectBlock(w: World, node: number, block: BlockId): void {
+/**
+ * Connects `block` (its parent is held) and every orphan that descends from it. `from` is the
+ * peer it came from, or -1 for the node's own block.
+ */
+export function connectBlock(w: World, node: number, block: BlockId, from = -1): void {
   const { knowledge, store, nodes, forkChoice, metrics } = w
+  const behaviour = w.behaviours[node]
   const oldTip = nodes.tip[node]!
   let best = oldTip
   const stack = [block]
@@ -53,7 +57,7 @@ export function connectBlock(w: World, node: number, block: BlockId): void {
     if (b !== block) w.held.release(node, b)
     knowledge.set(b, node, HAVE)
     metrics.arrival(b, w.now, store.timeUs(b))
-    if (forkChoice.prefer(node, b, best)) best = b
+    if (behaviour?.prefer ? behaviour.prefer(w, node, b, best) : forkChoice.prefer(node, b, best)) best = b
     const pool = nodes.orphans[node]
     if (pool !== undefined) {
       for (let i = pool.length - 1; i >= 0; i--) {
@@ -66,6 +70,16 @@ export function connectBlock(w: World, node: number, block: BlockId): void {
     }
   }
   if (best !== oldTip) setTip(w, node, best, oldTip)
+  if (behaviour) {
+    if (from >= 0) behaviour.peerBlockConnected?.(w, node, block)
+    else behaviour.mined?.(w, node, block)
+  }
+}
+
+/** Makes `tip` (a block the node holds) the node's tip, as its own decision (strategies). */
+export function switchTip(w: World, node: number, tip: BlockId): void {
+  const oldTip = w.nodes.tip[node]!
+  if (tip !== oldTip) setTip(w, node, tip, oldTip)
 }
 
 function setTip(w: World, node: number, tip: BlockId, oldTip: BlockId): void {
@@ -78,6 +92,7 @@ function setTip(w: World, node: number, tip: BlockId, oldTip: BlockId): void {
     if (bus.wants('reorg')) bus.emit({ type: 'reorg', atUs: w.now, node, from: oldTip, to: tip, ancestor, depth })
   }
   if (bus.wants('tip-changed')) bus.emit({ type: 'tip-changed', atUs: w.now, node, tip, height: store.height(tip) })
-  announceBlock(w, node, tip)
+  const behaviour = w.behaviours[node]
+  if (!behaviour || behaviour.announceTip(w, node, tip)) announceBlock(w, node, tip)
   w.tipChanged(node)
 }

@@ -8,6 +8,8 @@
  * @module
  */
 import { InvalidFieldError } from '../errors/input.ts'
+import { STRATEGY_NAMES } from '../node/strategies/registry.ts'
+import type { StrategyName } from '../node/strategies/registry.ts'
 import {
   expectChoice,
   expectInteger,
@@ -34,6 +36,7 @@ export type Command = (
   | { type: 'set-link-fault'; link?: [number, number] | undefined; fault: LinkFaultSpec | null }
   | { type: 'mine'; node: number }
   | { type: 'tamper'; node: number; block: number; data: string }
+  | { type: 'set-byzantine'; node: number; strategy: StrategyName | 'honest' }
 ) & { atUs?: number | undefined }
 
 export type CommandType = Command['type']
@@ -48,6 +51,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'set-link-fault',
   'mine',
   'tamper',
+  'set-byzantine',
 ]
 
 /** What `apply` returns: `block` for mine, `node` for add-node, `scheduled` for future commands. */
@@ -140,6 +144,9 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
       if (f.duplicate !== undefined) fault.duplicate = expectNumber(f.duplicate, 'command.fault.duplicate', 0, 1)
       return { type, link, fault, ...at }
     }
+    case 'set-byzantine':
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'strategy'])
+      return { type, node: nodeField(c, nodeCount), strategy: expectChoice(c.strategy, 'command.strategy', [...STRATEGY_NAMES, 'honest'] as const), ...at }
     case 'tamper': {
       expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'block', 'data'])
       return {

@@ -6,6 +6,8 @@
  * @module
  */
 import { InvalidFieldError } from '../errors/input.ts'
+import { STRATEGY_NAMES } from '../node/strategies/registry.ts'
+import type { StrategyName } from '../node/strategies/registry.ts'
 import { TOPOLOGY_KINDS } from '../net/topology.ts'
 import type { TopologyKind } from '../net/topology.ts'
 import {
@@ -46,6 +48,11 @@ export interface RelayConfig {
   compact: boolean
 }
 
+export interface ByzantineAssignment {
+  node: number
+  strategy: StrategyName
+}
+
 export interface NetworkConfig {
   seed: number
   nodes: number
@@ -53,6 +60,13 @@ export interface NetworkConfig {
   topology: TopologyKind
   protocol: PowConfig
   relay: RelayConfig
+  /** Byzantine nodes and their strategies (default: everyone honest). */
+  byzantine?: ByzantineAssignment[] | undefined
+  /**
+   * Eyal–Sirer's γ: in a tie between a byzantine node's block and an honest one, an honest node
+   * follows the byzantine block with this probability (default: the block seen first).
+   */
+  gamma?: number | undefined
 }
 
 /** Limits that keep a run inside memory (and a mistyped `--nodes 1e9` from freezing the app). */
@@ -64,7 +78,7 @@ export const MAX_NODES = 200_000
  */
 export function parseNetworkConfig(input: unknown): NetworkConfig {
   const c = expectRecord(input, 'config')
-  expectKnownKeys(c, 'config', ['seed', 'nodes', 'net', 'topology', 'protocol', 'relay'])
+  expectKnownKeys(c, 'config', ['seed', 'nodes', 'net', 'topology', 'protocol', 'relay', 'byzantine', 'gamma'])
   const seed = expectInteger(c.seed, 'config.seed', Number.MIN_SAFE_INTEGER)
   const nodes = expectInteger(c.nodes, 'config.nodes', 1, MAX_NODES)
   let net: NetSpec
@@ -91,7 +105,22 @@ export function parseNetworkConfig(input: unknown): NetworkConfig {
     mode: expectChoice(r.mode, 'config.relay.mode', ['inv', 'push'] as const),
     compact: expectBoolean(r.compact, 'config.relay.compact'),
   }
-  return { seed, nodes, net, topology, protocol, relay }
+  const config: NetworkConfig = { seed, nodes, net, topology, protocol, relay }
+  if (c.byzantine !== undefined) {
+    if (!Array.isArray(c.byzantine)) {
+      throw new InvalidFieldError({ field: 'config.byzantine', expected: { en: 'an array of {node, strategy}', ko: '{node, strategy}의 배열' }, got: c.byzantine })
+    }
+    config.byzantine = c.byzantine.map((entry, i) => {
+      const e = expectRecord(entry, `config.byzantine[${i}]`)
+      expectKnownKeys(e, `config.byzantine[${i}]`, ['node', 'strategy'])
+      return {
+        node: expectInteger(e.node, `config.byzantine[${i}].node`, 0, nodes - 1),
+        strategy: expectChoice(e.strategy, `config.byzantine[${i}].strategy`, STRATEGY_NAMES),
+      }
+    })
+  }
+  if (c.gamma !== undefined) config.gamma = expectNumber(c.gamma, 'config.gamma', 0, 1)
+  return config
 }
 
 function parseHashPower(input: unknown, nodes: number): HashPowerSpec {

@@ -12,6 +12,7 @@ import { exchangeTips } from '../net/relay.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
 import { addNode, crashNode, expectNodeStatus, removeNode, restartNode } from '../node/lifecycle.ts'
 import { NODE_UP } from '../node/nodeTable.ts'
+import { createBehaviour } from '../node/strategies/registry.ts'
 import type { Command, CommandResult } from './commands.ts'
 
 export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
@@ -60,6 +61,9 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
     case 'mine':
       expectNodeStatus(w, 'mine', cmd.node, [NODE_UP])
       return { ...base, node: cmd.node, block: s.protocol.produceNow(w, cmd.node) }
+    case 'set-byzantine':
+      w.behaviours[cmd.node] = cmd.strategy === 'honest' ? undefined : createBehaviour(cmd.strategy)
+      return { ...base, node: cmd.node }
     case 'tamper': {
       if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {
         throw new CommandRejectedError('tamper', {

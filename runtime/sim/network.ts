@@ -43,6 +43,8 @@ import { createCopyValidator } from '../node/copyValidator.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
 import { createNode } from '../node/lifecycle.ts'
 import { NODE_REMOVED, NODE_UP, createNodeTable } from '../node/nodeTable.ts'
+import { createGammaTieBreak } from '../node/strategies/gammaTieBreak.ts'
+import { createBehaviour } from '../node/strategies/registry.ts'
 import { receiveBlock } from '../node/receiveBlock.ts'
 import type { Command, CommandResult, RecordedInput } from './commands.ts'
 import { parseCommand } from './commands.ts'
@@ -176,7 +178,8 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   const held = createHeldAnnouncements()
   const metrics = createMetricsCollector()
   const bus = createNotificationBus()
-  const forkChoice = createMostWorkForkChoice({ store, tieBreak: hooks.tieBreak })
+  const tieBreak = hooks.tieBreak ?? (config.gamma === undefined ? undefined : createGammaTieBreak(() => w, config.gamma))
+  const forkChoice = createMostWorkForkChoice({ store, tieBreak })
   let hasher: BlockHasher | undefined
   const getHasher = (): BlockHasher => (hasher ??= createBlockHasher(store))
   const pow = createPowProtocol(
@@ -216,6 +219,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     metrics,
     forkChoice,
     bus,
+    behaviours: [],
     deliverBlock: (to, block, from) => receiveBlock(w, to, block, from, validateCopy),
     tipChanged: (node) => pow.tipChanged(w, node),
   }
@@ -226,6 +230,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
 
   const setup: NodeSetup = { w, protocol: pow, hashPower: config.protocol.hashPower, topology: config.topology, topologyOptions }
   for (let i = 0; i < config.nodes; i++) createNode(setup)
+  for (const { node, strategy } of config.byzantine ?? []) w.behaviours[node] = createBehaviour(strategy)
   buildTopology(config.topology, config.nodes, links, rng, topologyOptions)
   pow.start(w)
   const execute = (cmd: Command): CommandResult => executeCommand(setup, cmd)

@@ -25,8 +25,9 @@ export type Query =
   | { type: 'chain'; node: number; limit?: number | undefined }
   | { type: 'metrics' }
   | { type: 'consistency' }
+  | { type: 'miners'; node?: number | undefined }
 
-export const QUERY_TYPES = ['status', 'heads', 'nodes', 'node', 'block', 'block-tree', 'chain', 'metrics', 'consistency'] as const
+export const QUERY_TYPES = ['status', 'heads', 'nodes', 'node', 'block', 'block-tree', 'chain', 'metrics', 'consistency', 'miners'] as const
 
 export interface QueryContext {
   w: World
@@ -87,6 +88,9 @@ export function parseQuery(input: unknown, nodeCount: number, blockCount: number
     case 'block-tree':
       expectKnownKeys(q, 'query', ['type', 'fromHeight', 'limit'])
       return { type, fromHeight: optInt('fromHeight', 0), limit: optInt('limit', 1, 100_000) }
+    case 'miners':
+      expectKnownKeys(q, 'query', ['type', 'node'])
+      return { type, node: q.node === undefined ? undefined : node() }
     case 'chain':
       expectKnownKeys(q, 'query', ['type', 'node', 'limit'])
       return { type, node: node(), limit: optInt('limit', 1, 100_000) }
@@ -247,6 +251,18 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
     }
     case 'metrics':
       return ctx.metrics()
+    case 'miners': {
+      // Who mined the blocks of a chain (a node's, or the heaviest): revenue shares.
+      const tip = q.node === undefined ? ctx.mainTip() : nodes.tip[q.node]!
+      const counts = new Map<number, number>()
+      for (let b = tip; b > 0; b = store.parent(b)) counts.set(store.miner(b), (counts.get(store.miner(b)) ?? 0) + 1)
+      const height = store.height(tip)
+      return {
+        tip,
+        height,
+        miners: [...counts].sort((a, b) => a[0] - b[0]).map(([miner, blocks]) => ({ miner, blocks, share: blocks / height })),
+      }
+    }
     case 'consistency': {
       const tips = new Map<number, number[]>()
       const invalid: { node: number; firstInvalidHeight: number }[] = []

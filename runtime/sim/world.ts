@@ -13,6 +13,7 @@ import type { CompactRelayConfig } from '../net/compactRelay.ts'
 import type { HeldAnnouncements } from '../net/heldAnnouncements.ts'
 import type { Links } from '../net/links.ts'
 import type { NetworkModel } from '../net/networkModel.ts'
+import type { NodeBehaviour } from '../node/behaviour.ts'
 import type { NodeTable } from '../node/nodeTable.ts'
 import type { EventQueue } from './eventQueue.ts'
 import type { NotificationBus } from './notifications.ts'
@@ -42,6 +43,8 @@ export interface World {
   readonly metrics: MetricsCollector
   readonly forkChoice: ForkChoice
   readonly bus: NotificationBus
+  /** Byzantine behaviours by node (sparse: honest nodes have none). */
+  readonly behaviours: (NodeBehaviour | undefined)[]
   /** Hands a complete block copy from `from` to node `to` (node layer). */
   deliverBlock(to: number, block: BlockId, from: number): void
   /** Called after a node's tip changed (consensus layer reschedules work). */
