@@ -19,9 +19,10 @@ export function mainHelp(lang: Lang): string {
 사용법: playground <명령> [옵션]
 
 명령:
-  sim      네트워크 시뮬레이션을 실행하고 결과를 출력합니다
-  bench    성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교)
-  help     이 도움말을 보여 줍니다
+  sim         네트워크 시뮬레이션을 실행하고 결과를 출력합니다
+  experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴)
+  bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교)
+  help        이 도움말을 보여 줍니다
 
 공통 옵션:
   --lang ko|en   출력 언어 (기본: 시스템 로캘)
@@ -37,9 +38,10 @@ export function mainHelp(lang: Lang): string {
 Usage: playground <command> [options]
 
 Commands:
-  sim      run a network simulation and print its results
-  bench    run the performance benchmarks (kernel throughput, SimBlock comparison)
-  help     show this help
+  sim         run a network simulation and print its results
+  experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining)
+  bench       run the performance benchmarks (kernel throughput, SimBlock comparison)
+  help        show this help
 
 Common options:
   --lang ko|en   output language (default: the system locale)
@@ -119,4 +121,33 @@ export function benchHelp(lang: Lang): string {
   --seeds N  seeds for the propagation comparison (default 5; the first also gives time and memory)
 
 It prints figures; it is not a timed test and does not fail.`
+}
+
+export function experimentHelp(lang: Lang): string {
+  if (lang === 'ko') {
+    return `사용법: playground experiment 이름 [--trials N] [--seed S] [--json]
+
+시뮬레이터(같은 노드·합의·공격 전략 코드)로 실험을 돌리고, 각 행을 문헌의 값과 99.9% 구간으로 비교합니다.
+하나라도 실패하면 종료 코드 1.
+
+  double-spend     공격자 몫 q ∈ {0.1, 0.3}, 확인 수 z = 1…10: 성공률 대 Rosenfeld의 정확한 식(옆에 Nakamoto §11)
+                   --trials: 행마다 경주 횟수 (기본: 구간 절반 폭이 0.01 또는 기대값의 10% 이하가 되도록)
+  selfish-mining   α ∈ {0.25, 0.35, 0.40}, γ ∈ {0, 0.5}: 이기적 채굴 풀의 수익 몫 대 Eyal–Sirer (±0.01),
+                   수익 임계값 (1−γ)/(3−2γ)도 보임. --trials: 행마다 독립 실행 수 (기본 8, 각 블록 50,000개)
+  --seed S         시드 (기본 1)
+  --json           {experiment, seed, trials, pass, rows: [{params, measured, expected, ciLow, ciHigh, pass, events, traceHash}]}`
+  }
+  return `Usage: playground experiment NAME [--trials N] [--seed S] [--json]
+
+Runs an experiment through the simulator (the same node, consensus and attack-strategy code) and
+checks each row against the literature with a 99.9% interval. Exit code 1 if any row fails.
+
+  double-spend     attacker share q ∈ {0.1, 0.3}, confirmations z = 1…10: success rate vs Rosenfeld's
+                   exact formula (Nakamoto's §11 beside it). --trials: races per row (default: enough
+                   for a half-width ≤ 0.01, or ≤ 10% of the expected value above 0.1)
+  selfish-mining   α ∈ {0.25, 0.35, 0.40}, γ ∈ {0, 0.5}: the selfish pool's revenue share vs Eyal–Sirer
+                   (±0.01); shows the profitability threshold (1−γ)/(3−2γ). --trials: independent runs
+                   per row (default 8, 50,000 blocks each)
+  --seed S         seed (default 1)
+  --json           {experiment, seed, trials, pass, rows: [{params, measured, expected, ciLow, ciHigh, pass, events, traceHash}]}`
 }

@@ -51,6 +51,10 @@ export interface RelayConfig {
 export interface ByzantineAssignment {
   node: number
   strategy: StrategyName
+  /** double-spend: honest blocks the merchant waits for. */
+  confirmations?: number | undefined
+  /** double-spend: deficit at which a race is abandoned. */
+  giveUpBehind?: number | undefined
 }
 
 export interface NetworkConfig {
@@ -112,11 +116,14 @@ export function parseNetworkConfig(input: unknown): NetworkConfig {
     }
     config.byzantine = c.byzantine.map((entry, i) => {
       const e = expectRecord(entry, `config.byzantine[${i}]`)
-      expectKnownKeys(e, `config.byzantine[${i}]`, ['node', 'strategy'])
-      return {
+      expectKnownKeys(e, `config.byzantine[${i}]`, ['node', 'strategy', 'confirmations', 'giveUpBehind'])
+      const assignment: ByzantineAssignment = {
         node: expectInteger(e.node, `config.byzantine[${i}].node`, 0, nodes - 1),
         strategy: expectChoice(e.strategy, `config.byzantine[${i}].strategy`, STRATEGY_NAMES),
       }
+      if (e.confirmations !== undefined) assignment.confirmations = expectInteger(e.confirmations, `config.byzantine[${i}].confirmations`, 1, 1000)
+      if (e.giveUpBehind !== undefined) assignment.giveUpBehind = expectInteger(e.giveUpBehind, `config.byzantine[${i}].giveUpBehind`, 1, 10_000)
+      return assignment
     })
   }
   if (c.gamma !== undefined) config.gamma = expectNumber(c.gamma, 'config.gamma', 0, 1)

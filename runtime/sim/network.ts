@@ -230,7 +230,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
 
   const setup: NodeSetup = { w, protocol: pow, hashPower: config.protocol.hashPower, topology: config.topology, topologyOptions }
   for (let i = 0; i < config.nodes; i++) createNode(setup)
-  for (const { node, strategy } of config.byzantine ?? []) w.behaviours[node] = createBehaviour(strategy)
+  for (const b of config.byzantine ?? []) w.behaviours[b.node] = createBehaviour(b.strategy, b)
   buildTopology(config.topology, config.nodes, links, rng, topologyOptions)
   pow.start(w)
   const execute = (cmd: Command): CommandResult => executeCommand(setup, cmd)

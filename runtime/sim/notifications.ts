@@ -15,6 +15,16 @@ export type Notification =
   | { type: 'block-rejected'; atUs: number; node: number; block: number; from: number; reason: string }
   | { type: 'node-status'; atUs: number; node: number; status: 'up' | 'crashed' | 'removed' | 'added' }
   | { type: 'command'; atUs: number; command: unknown }
+  | {
+      type: 'attack'
+      atUs: number
+      node: number
+      strategy: string
+      success: boolean
+      confirmations: number
+      attackerBlocks: number
+      honestBlocks: number
+    }
 
 export type NotificationType = Notification['type']
 
@@ -25,6 +35,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'block-rejected',
   'node-status',
   'command',
+  'attack',
 ]
 
 export interface SubscriptionFilter {

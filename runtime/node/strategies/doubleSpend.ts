@@ -1,22 +1,71 @@
 /**
- * A double-spend attacker (Nakamoto §11): it mines a private chain from the block before the
- * merchant's payment and follows only its own blocks, hoping to overtake the honest chain after
- * the merchant has waited z confirmations. It publishes nothing until told to (`publish`).
+ * A double-spend attacker (Nakamoto §11, Rosenfeld 2014): it pays a merchant on the honest chain
+ * and, from the block before that payment, mines a private chain without it. The merchant hands
+ * over the goods after `confirmations` honest blocks; the attack succeeds if the private chain
+ * ever catches up with the honest one (Rosenfeld's criterion), and is abandoned once it is
+ * `giveUpBehind` blocks behind.
  *
- * The race itself — when the merchant accepts, when the attacker has caught up — is judged by the
- * experiment that drives it (`runtime/experiments/doubleSpend.ts`), which also starts new races
- * from the honest tip.
+ * Each race is reported as an `attack` notification; then the attacker adopts the honest tip and
+ * starts a new race from it (the exponential block times make races independent). The attacker
+ * follows only its own blocks and publishes nothing.
  *
  * @module
  */
+import type { BlockId } from '../../chain/blockStore.ts'
+import type { World } from '../../sim/world.ts'
 import type { NodeBehaviour } from '../behaviour.ts'
+import { switchTip } from '../receiveBlock.ts'
 
-export function createDoubleSpend(): NodeBehaviour {
+export interface DoubleSpendOptions {
+  /** Honest blocks the merchant waits for (the payment's block included). */
+  confirmations: number
+  /** Deficit at which the attacker gives up (the catch-up probability is then negligible). */
+  giveUpBehind: number
+}
+
+export function createDoubleSpend(options: DoubleSpendOptions = { confirmations: 6, giveUpBehind: 50 }): NodeBehaviour {
+  let forkTip: BlockId = 0
+  let honestTip: BlockId = 0
+  let accepted = false
+
+  function judge(w: World, node: number): void {
+    const { store } = w
+    const base = store.height(forkTip)
+    const honest = store.height(honestTip) - base
+    const attacker = store.height(w.nodes.tip[node]!) - base
+    if (!accepted && honest >= options.confirmations) accepted = true
+    if (!accepted) return
+    const success = attacker >= honest
+    if (!success && honest - attacker < options.giveUpBehind) return
+    if (w.bus.wants('attack')) {
+      w.bus.emit({
+        type: 'attack',
+        atUs: w.now,
+        node,
+        strategy: 'double-spend',
+        success,
+        confirmations: options.confirmations,
+        attackerBlocks: attacker,
+        honestBlocks: honest,
+      })
+    }
+    // A new race from the honest tip.
+    accepted = false
+    forkTip = honestTip
+    switchTip(w, node, honestTip)
+  }
+
   return {
     strategy: 'double-spend',
     announceTip: () => false,
     // Only its own blocks, and only when they add work: the private chain never adopts others'.
-    prefer: (w, node, candidate, current) =>
-      w.store.miner(candidate) === node && w.store.cumWork(candidate) > w.store.cumWork(current),
+    prefer: (w, node, candidate, current) => w.store.miner(candidate) === node && w.store.cumWork(candidate) > w.store.cumWork(current),
+    mined(w, node) {
+      judge(w, node)
+    },
+    peerBlockConnected(w, node, block) {
+      if (w.store.cumWork(block) > w.store.cumWork(honestTip)) honestTip = block
+      judge(w, node)
+    },
   }
 }

@@ -8,14 +8,21 @@ import type { NodeBehaviour } from '../behaviour.ts'
 import { createDoubleSpend } from './doubleSpend.ts'
 import { createSelfishMining } from './selfishMining.ts'
 
+/** Strategy options (plain JSON; each strategy reads the ones it knows). */
+export interface StrategyOptions {
+  confirmations?: number | undefined
+  giveUpBehind?: number | undefined
+}
+
 export const STRATEGIES = {
-  'selfish-mining': createSelfishMining,
-  'double-spend': createDoubleSpend,
-} as const satisfies Record<string, () => NodeBehaviour>
+  'selfish-mining': () => createSelfishMining(),
+  'double-spend': (o: StrategyOptions) =>
+    createDoubleSpend({ confirmations: o.confirmations ?? 6, giveUpBehind: o.giveUpBehind ?? 50 }),
+} as const satisfies Record<string, (options: StrategyOptions) => NodeBehaviour>
 
 export type StrategyName = keyof typeof STRATEGIES
 export const STRATEGY_NAMES = Object.keys(STRATEGIES) as StrategyName[]
 
-export function createBehaviour(name: StrategyName): NodeBehaviour {
-  return STRATEGIES[name]()
+export function createBehaviour(name: StrategyName, options: StrategyOptions = {}): NodeBehaviour {
+  return STRATEGIES[name](options)
 }

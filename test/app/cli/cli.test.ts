@@ -456,3 +456,37 @@ describe('common options without a command', () => {
     expect(run(['--help'], env).stdout).toContain('Usage')
   })
 })
+
+describe('playground experiment', () => {
+  it('--json prints the result object; every row has the issue’s fields; exit 0 when all pass', () => {
+    const r = run(['experiment', 'double-spend', '--trials', '400', '--seed', '3', '--json'])
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout) as {
+      experiment: string
+      seed: number
+      trials: number
+      pass: boolean
+      rows: { params: { q: number; z: number }; measured: number; expected: number; nakamoto: number; ciLow: number; ciHigh: number; pass: boolean; events: number; traceHash: string }[]
+    }
+    expect(out).toMatchObject({ experiment: 'double-spend', seed: 3, pass: true })
+    expect(out.rows).toHaveLength(20)
+    expect(out.rows.map((x) => `${x.params.q}:${x.params.z}`)).toContain('0.3:10')
+    for (const row of out.rows) {
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(['params', 'measured', 'expected', 'nakamoto', 'ciLow', 'ciHigh', 'pass', 'events', 'traceHash']))
+    }
+    expect(out.trials).toBe(8000)
+  })
+
+  it('prints a table in Korean or English, and --help in both', () => {
+    expect(run(['experiment', 'double-spend', '--trials', '50', '--lang', 'ko']).stdout).toContain('설정:')
+    expect(run(['experiment', '--help', '--lang', 'en']).stdout).toContain('Rosenfeld')
+    expect(run(['experiment', '--help', '--lang', 'ko']).stdout).toContain('사용법')
+  })
+
+  it('an unknown experiment is a usage error listing the valid ones', () => {
+    const r = run(['experiment', 'moon-landing'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('double-spend, selfish-mining')
+    expect(run(['experiment', 'double-spend', '--trials', '1']).status).toBe(2)
+  })
+})

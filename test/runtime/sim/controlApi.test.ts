@@ -31,6 +31,9 @@ describe('config validation names the field', () => {
     [{ ...good, protocol: { ...good.protocol, hashPower: { kind: 'shares', shares: [1, 2] } } }, 'config.protocol.hashPower.shares'],
     [{ ...good, protocol: { ...good.protocol, nonceBits: 40 } }, 'config.protocol.nonceBits'],
     [{ ...good, relay: { mode: 'flood', compact: false } }, 'config.relay.mode'],
+    [{ ...good, byzantine: [{ node: 9, strategy: 'selfish-mining' }] }, 'config.byzantine[0].node'],
+    [{ ...good, byzantine: [{ node: 1, strategy: 'lying' }] }, 'config.byzantine[0].strategy'],
+    [{ ...good, gamma: 1.5 }, 'config.gamma'],
     [null, 'config'],
   ])('%j → %s', (config, field) => {
     const e = fieldOf(() => parseNetworkConfig(config))
@@ -60,6 +63,7 @@ describe('commands and queries', () => {
     [{ type: 'tamper', node: 1, block: 1 }, 'command.data'],
     [{ type: 'mine', node: 0, atUs: -5 }, 'command.atUs'],
     ['crash', 'command'],
+    [{ type: 'set-byzantine', node: 1, strategy: 'evil' }, 'command.strategy'],
   ])('command %j → %s', (command, field) => {
     expect(fieldOf(() => net.apply(command)).field).toBe(field)
   })
