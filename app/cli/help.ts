@@ -70,6 +70,9 @@ export function simHelp(lang: Lang): string {
   --blocks B           높이 B까지 채굴한 뒤 멈춤 (기본 100)
   --duration 시간      시뮬레이션 시간만큼 실행 (예: 90s, 10m, 2h, 1d)
   --trace 파일         처리한 모든 이벤트를 NDJSON으로 기록 (느려짐)
+  --faults 파일        결함 일정(YAML 또는 JSON): - {at: 10m, type: crash, node: 3} 같은 항목의 목록
+  --byzantine N:전략   비잔틴 노드 (selfish-mining, double-spend), 쉼표로 여럿
+  --gamma G            동점에서 정직한 노드가 비잔틴 블록을 따를 확률 (0–1)
   --per-block          JSON에 블록별 채굴자, 지역, 전파 시간을 넣음
   --json               결과를 JSON 한 개로 출력
   --lang ko|en         출력 언어
@@ -92,6 +95,9 @@ Options:
   --blocks B           stop after mining up to height B (default 100)
   --duration TIME      run for this much simulated time (e.g. 90s, 10m, 2h, 1d)
   --trace FILE         write every processed event as NDJSON (slower)
+  --faults FILE        fault schedule (YAML or JSON): a list of entries like - {at: 10m, type: crash, node: 3}
+  --byzantine N:STRAT  byzantine nodes (selfish-mining, double-spend), comma-separated
+  --gamma G            chance that an honest node follows a byzantine block in a tie (0–1)
   --per-block          add each block's miner, region and propagation to the JSON
   --json               print one JSON object
   --lang ko|en         output language

@@ -46,6 +46,22 @@ export const MESSAGES = {
     en: 'The {what} is not part of this version yet: it arrives with the app (desktop and web edition). Today you can run the simulator: playground sim --help',
     ko: '{whatKo}은(는) 아직 이 버전에 없습니다. 앱(데스크톱·웹 에디션)과 함께 제공될 예정입니다. 지금은 시뮬레이터를 쓸 수 있습니다: playground sim --help',
   },
+  'error.read': {
+    en: 'Cannot read {path}: {details}',
+    ko: '{path}을(를) 읽을 수 없습니다: {details}',
+  },
+  'faults.syntax': {
+    en: '{path}:{line}:{col}: not valid YAML or JSON: {details}',
+    ko: '{path}:{line}:{col}: 올바른 YAML이나 JSON이 아닙니다: {details}',
+  },
+  'faults.invalid': {
+    en: '{path}:{line}: {field}: expected {expected}, got {got}{choices}.',
+    ko: '{path}:{line}: {field}: {expectedKo}이(가) 필요하지만 {got}을(를) 받았습니다{choices}.',
+  },
+  'usage.byzantine': {
+    en: 'Invalid --byzantine "{got}": expected NODE:STRATEGY[,NODE:STRATEGY…] with a node below {nodes} and a strategy among {choices}.',
+    ko: '--byzantine "{got}"이(가) 올바르지 않습니다: {nodes}보다 작은 노드 번호와 전략({choices})으로 된 NODE:STRATEGY[,NODE:STRATEGY…] 형식이어야 합니다.',
+  },
   'error.internal': {
     en: 'Internal error (a bug in Blockchain Playground): {details}',
     ko: '내부 오류(블록체인 놀이터의 버그): {details}',

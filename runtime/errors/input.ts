@@ -30,13 +30,16 @@ export class InvalidFieldError extends BaseError {
     expected,
     got,
     choices,
+    gotText,
   }: {
     field: string
     expected: Bilingual | string
     got: unknown
     choices?: readonly string[] | undefined
+    /** The offending value already rendered (used when re-addressing an error). */
+    gotText?: string | undefined
   }) {
-    const shown = typeof got === 'string' ? JSON.stringify(got) : safeShow(got)
+    const shown = gotText ?? (typeof got === 'string' ? JSON.stringify(got) : safeShow(got))
     const exp = typeof expected === 'string' ? { en: expected, ko: expected } : expected
     super(`Invalid ${field}: expected ${exp.en}, got ${shown}.`, {
       code: 'input.invalid-field',
@@ -46,6 +49,11 @@ export class InvalidFieldError extends BaseError {
     this.expected = exp
     this.got = shown
     this.choices = choices
+  }
+
+  /** The same error about another field name (e.g. `command.node` → `faults[2].node`). */
+  renamed(field: string): InvalidFieldError {
+    return new InvalidFieldError({ field, expected: this.expected, got: undefined, gotText: this.got, choices: this.choices })
   }
 
   /** The same message in Korean. */

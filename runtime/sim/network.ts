@@ -352,8 +352,9 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
       for (;;) {
         if (options.maxEvents !== undefined && events - start >= options.maxEvents) return { reason: 'max-events', events: events - start, nowUs: w.now }
         const next = queue.peekTime()
-        if (next === undefined) return { reason: 'idle', events: events - start, nowUs: w.now }
-        if (options.untilUs !== undefined && next > options.untilUs) {
+        if (next === undefined && options.untilUs === undefined) return { reason: 'idle', events: events - start, nowUs: w.now }
+        // Time passes even when nothing happens: an idle network still reaches `untilUs`.
+        if (options.untilUs !== undefined && (next === undefined || next > options.untilUs)) {
           w.now = options.untilUs
           return { reason: 'time', events: events - start, nowUs: w.now }
         }

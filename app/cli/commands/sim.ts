@@ -9,6 +9,12 @@ import { performance } from 'node:perf_hooks'
 import { MAX_NODES, NET_MODEL_NAMES } from '../../../runtime/sim/config.ts'
 import { createNetwork } from '../../../runtime/sim/network.ts'
 import type { RunSummary, TraceRecord } from '../../../runtime/sim/network.ts'
+import type { CheckSummary } from '../../../runtime/check/runChecker.ts'
+import { createRunChecker } from '../../../runtime/check/runChecker.ts'
+import type { ByzantineAssignment } from '../../../runtime/sim/config.ts'
+import { STRATEGY_NAMES } from '../../../runtime/node/strategies/registry.ts'
+import type { StrategyName } from '../../../runtime/node/strategies/registry.ts'
+import { readFaultFile } from '../faultsFile.ts'
 import { PRESET_NAMES, configFromPreset } from '../../../runtime/sim/presets.ts'
 import { TOPOLOGY_KINDS } from '../../../runtime/net/topology.ts'
 import type { Lang } from '../../shared/messages.ts'
@@ -27,6 +33,9 @@ export const SIM_FLAGS = {
   blocks: { type: 'string' },
   duration: { type: 'string' },
   trace: { type: 'string' },
+  faults: { type: 'string' },
+  byzantine: { type: 'string' },
+  gamma: { type: 'string' },
   'per-block': { type: 'boolean' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -38,6 +47,9 @@ export interface SimOutput extends Omit<RunSummary, 'metrics'> {
   preset: string
   net: string
   topology: string
+  safety: CheckSummary['safety']
+  liveness: CheckSummary['liveness']
+  checks: CheckSummary
   wallMs: number
   peakRssMb: number
   eventsPerSecond: number
@@ -77,6 +89,18 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
     ...(topology === undefined ? {} : { topology }),
   }
   const config = configFromPreset(preset, seed, overrides)
+  const byzantine = parseByzantineFlag(args.flags.get('byzantine'), config.nodes)
+  if (byzantine) config.byzantine = byzantine
+  const gammaRaw = args.flags.get('gamma')
+  if (gammaRaw !== undefined) {
+    const gamma = Number(gammaRaw)
+    if (typeof gammaRaw !== 'string' || !/^\d*\.?\d+$/.test(gammaRaw) || gamma > 1) {
+      throw new UsageError(formatMessage('usage.bad-value', { flag: 'gamma', expected: 'a number from 0 to 1', expectedKo: '0부터 1까지의 수', got: String(gammaRaw) }))
+    }
+    config.gamma = gamma
+  }
+  const faultsFile = args.flags.get('faults')
+  const schedule = typeof faultsFile === 'string' ? readFaultFile(faultsFile, config.nodes) : []
 
   let traceFd: number | undefined
   let traceBuffer = ''
@@ -103,6 +127,14 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
 
   const started = performance.now()
   const network = createNetwork(config, { onTrace })
+  const checker = createRunChecker(network, {
+    baseTimeoutUs: Math.round(config.protocol.intervalMs * 1000),
+    byzantine: (config.byzantine ?? []).map((b) => b.node),
+  })
+  for (const { atUs, command } of schedule) {
+    network.apply(atUs > 0 ? { ...command, atUs } : command)
+    checker.noteFault(atUs)
+  }
   const stopAtHeight = durationMs === undefined ? (blocksFlag ?? 100) : undefined
   const untilUs = durationMs === undefined ? undefined : Math.round(durationMs * 1000)
   const bar = createProgressBar()
@@ -120,11 +152,15 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   if (traceFd !== undefined) closeSync(traceFd)
   const wallMs = performance.now() - started
   const { metrics: _metrics, ...s } = network.summary()
+  const checks = checker.summary()
   const out: SimOutput = {
     preset,
     net: typeof config.net === 'string' ? config.net : 'fixed',
     topology: config.topology,
     ...s,
+    safety: checks.safety,
+    liveness: checks.liveness,
+    checks,
     wallMs: Math.round(wallMs),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     eventsPerSecond: Math.round(s.events / (wallMs / 1000)),
@@ -132,6 +168,20 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   if (args.flags.has('per-block')) out.perBlock = perBlock(network)
   process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${formatSim(out, lang)}\n`)
   return 0
+}
+
+/** `--byzantine 0:selfish-mining,5:double-spend` → assignments (undefined when absent). */
+function parseByzantineFlag(raw: string | true | undefined, nodes: number): ByzantineAssignment[] | undefined {
+  if (raw === undefined) return undefined
+  const fail = (): never => {
+    throw new UsageError(formatMessage('usage.byzantine', { got: String(raw), nodes, choices: STRATEGY_NAMES.join(', ') }))
+  }
+  if (typeof raw !== 'string') return fail()
+  return raw.split(',').map((part) => {
+    const m = /^(\d+):([a-z-]+)$/.exec(part.trim())
+    if (!m || Number(m[1]) >= nodes || !(STRATEGY_NAMES as readonly string[]).includes(m[2]!)) return fail()
+    return { node: Number(m![1]), strategy: m![2] as StrategyName }
+  })
 }
 
 interface BlockInfo {
@@ -195,6 +245,7 @@ export function formatSim(o: SimOutput, lang: Lang): string {
       `  전파 시간 중앙값 t50 / t90 / t100: ${prop} 초`,
       `  메시지 ${fmtInt(o.messages, lang)}개 · ${fmtBytes(o.bytes)} · 이벤트 ${fmtInt(o.events, lang)}개`,
       `  시뮬레이션 시간 ${fmtDuration(o.simulatedMs, lang)} · 실제 시간 ${(o.wallMs / 1000).toFixed(2)}초 · 최대 메모리 ${o.peakRssMb} MB`,
+      `  안전성 ${o.safety === 'ok' ? '정상' : '위반'} (${o.checks.k}블록보다 깊은 재구성 ${o.checks.violations.length}건) · 활성 ${o.liveness === 'ok' ? '정상' : o.liveness === 'stalled' ? '멈춤' : '판정 불가'}`,
       `  traceHash ${o.traceHash}`,
     ].join('\n')
   }
@@ -204,6 +255,7 @@ export function formatSim(o: SimOutput, lang: Lang): string {
     `  propagation medians t50 / t90 / t100: ${prop} s`,
     `  messages ${fmtInt(o.messages, lang)} · ${fmtBytes(o.bytes)} · events ${fmtInt(o.events, lang)}`,
     `  simulated ${fmtDuration(o.simulatedMs, lang)} · wall ${(o.wallMs / 1000).toFixed(2)} s · peak RSS ${o.peakRssMb} MB`,
+    `  safety ${o.safety} (${o.checks.violations.length} reorgs deeper than ${o.checks.k} blocks) · liveness ${o.liveness}`,
     `  traceHash ${o.traceHash}`,
   ].join('\n')
 }

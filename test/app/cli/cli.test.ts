@@ -3,7 +3,7 @@
  * dist/, rebuilt by test/globalSetup.ts) and checks exit codes, stdout, stderr and files.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -488,5 +488,49 @@ describe('playground experiment', () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('double-spend, selfish-mining')
     expect(run(['experiment', 'double-spend', '--trials', '1']).status).toBe(2)
+  })
+})
+
+describe('sim --faults, --byzantine, --gamma', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'playground-faults-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const write = (name: string, text: string): string => {
+    const p = path.join(dir, name)
+    writeFileSync(p, text)
+    return p
+  }
+
+  it('applies a YAML schedule and reports safety and liveness', () => {
+    const file = write('partition.yaml', '- at: 5m\n  type: partition\n  groups: [[0, 1, 2], [3, 4, 5, 6, 7]]\n- at: 65m\n  type: heal\n')
+    const r = run(['sim', '--preset', 'pow-lan', '--faults', file, '--duration', '2h', '--json'])
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout) as { safety: string; liveness: string; checks: { violations: unknown[]; faultsEndUs: number } }
+    expect(out.safety).toBe('violated')
+    expect(out.liveness).toBe('ok')
+    expect(out.checks.faultsEndUs).toBe(65 * 60_000_000)
+    const healthy = JSON.parse(run(['sim', '--preset', 'pow-lan', '--json']).stdout) as { safety: string; liveness: string }
+    expect(healthy).toMatchObject({ safety: 'ok', liveness: 'ok' })
+  })
+
+  it('points a bad field at its line (YAML and JSON), syntax errors at line:col', () => {
+    const yamlFile = write('bad.yaml', '- at: 1m\n  type: crash\n  node: 1\n- at: 2m\n  type: crash\n  node: 12\n')
+    const a = run(['sim', '--preset', 'pow-lan', '--faults', yamlFile])
+    expect(a.status).toBe(2)
+    expect(a.stderr.trim()).toBe(`${yamlFile}:6: faults[1].node: expected an integer from 0 to 7, got 12.`)
+    const jsonFile = write('bad.json', '[\n  {"at": "1m", "type": "crash", "node": 1},\n  {"at": "2x", "type": "heal"}\n]\n')
+    expect(run(['sim', '--preset', 'pow-lan', '--faults', jsonFile]).stderr).toContain(`${jsonFile}:3: faults[1].at`)
+    const syntax = write('syntax.yaml', '- at: 1m\n  type: [\n')
+    expect(run(['sim', '--preset', 'pow-lan', '--faults', syntax]).stderr).toMatch(/syntax\.yaml:\d+:\d+: not valid YAML or JSON/)
+    const missing = run(['sim', '--faults', path.join(dir, 'nope.yaml'), '--lang', 'ko'])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toContain('읽을 수 없습니다')
+  })
+
+  it('--byzantine and --gamma configure attackers; bad values are usage errors', () => {
+    const r = run(['sim', '--preset', 'pow-lan', '--byzantine', '0:selfish-mining', '--gamma', '0.5', '--blocks', '50', '--json'])
+    expect(r.status).toBe(0)
+    expect(run(['sim', '--preset', 'pow-lan', '--byzantine', '8:selfish-mining']).stderr).toContain('node below 8')
+    expect(run(['sim', '--preset', 'pow-lan', '--byzantine', '1:evil']).stderr).toContain('selfish-mining, double-spend')
+    expect(run(['sim', '--preset', 'pow-lan', '--gamma', '2']).status).toBe(2)
   })
 })
