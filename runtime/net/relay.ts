@@ -116,6 +116,7 @@ function scheduleTimeout(w: World, requester: number, block: BlockId, peer: numb
 
 /** Tells every peer of `node` about `block` (its new tip). */
 export function announceBlock(w: World, node: number, block: BlockId): void {
+  if (!(block >= 0 && block < w.store.count)) throw new Error(`relay: announcing block ${block}, which does not exist (a bug)`)
   const peers = w.links.peers(node)
   if (w.relay.mode === 'push') {
     const size = w.store.size(block)
@@ -145,6 +146,8 @@ export function onInv(w: World, to: number, block: BlockId, from: number): void 
   if (state === UNKNOWN) requestBlock(w, to, from, block)
   // Remember a second source in case the download fails.
   else if (state === REQUESTED) w.held.hold(to, block, from, w.now, w.nodes.epoch[from]!, true)
+  // Held without its parent: the announcer has the chain below it.
+  else if (state === ORPHAN) w.fetchMissingAncestor(to, block, from)
 }
 
 export function onGetData(w: World, holder: number, block: BlockId, requester: number): void {

@@ -19,7 +19,12 @@ export type CopyValidator = (w: World, holder: number, block: BlockId) => string
 export function receiveBlock(w: World, node: number, block: BlockId, from: number, validate: CopyValidator): void {
   const { knowledge, store } = w
   const state = knowledge.get(block, node)
-  if (state === HAVE || state === ORPHAN) return
+  if (state === HAVE) return
+  if (state === ORPHAN) {
+    // Another copy of a parked orphan: its sender holds the whole chain below it.
+    if (from >= 0) fetchMissingAncestor(w, node, block, from)
+    return
+  }
   const invalid = from >= 0 ? validate(w, from, block) : undefined
   if (invalid !== undefined) {
     w.metrics.rejected()
@@ -30,16 +35,27 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
     return
   }
   const parent = store.parent(block)
-  const parentState = knowledge.get(parent, node)
   w.held.release(node, block)
-  if (parentState !== HAVE) {
+  if (knowledge.get(parent, node) !== HAVE) {
     knowledge.set(block, node, ORPHAN)
     const pool = w.nodes.orphans[node] ?? (w.nodes.orphans[node] = [])
     pool.push(block)
-    if (parentState === UNKNOWN && from >= 0) requestBlock(w, node, from, parent)
+    if (from >= 0) fetchMissingAncestor(w, node, block, from)
     return
   }
   connectBlock(w, node, block, from)
+}
+
+/**
+ * `peer` holds `block` and so every ancestor of it: ask it for the earliest one this node still
+ * lacks — not just the parent, which may itself be a parked orphan whose own fetch failed (for
+ * instance because the only peer that had it served a corrupted copy).
+ */
+export function fetchMissingAncestor(w: World, node: number, block: BlockId, peer: number): void {
+  const { knowledge, store } = w
+  let missing = store.parent(block)
+  while (knowledge.get(missing, node) === ORPHAN) missing = store.parent(missing)
+  if (knowledge.get(missing, node) === UNKNOWN) requestBlock(w, node, peer, missing)
 }
 
 /**

@@ -103,6 +103,8 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
   }
 
   function insert(t: number, kind: number, node: number, a: number, b: number, c: number, flag: number): number {
+    // A NaN time would silently break the heap order (every comparison is false): fail loudly.
+    if (t !== t) throw new Error(`event queue: NaN time for an event of kind ${kind} (a bug)`)
     if (len === cap) grow()
     const s = seq++
     let pos = len++

@@ -18,7 +18,7 @@ import { createBlockStore } from '../chain/blockStore.ts'
 import { createMostWorkForkChoice } from '../chain/forkChoice.ts'
 import type { TieBreak } from '../chain/forkChoice.ts'
 import { createPowProtocol } from '../consensus/pow/powProtocol.ts'
-import { InvalidFieldError } from '../errors/input.ts'
+import { CommandRejectedError, InvalidFieldError } from '../errors/input.ts'
 import { createMetricsCollector } from '../metrics/collector.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
 import { SIMBLOCK_COMPACT_RELAY } from '../net/compactRelay.ts'
@@ -45,7 +45,7 @@ import { createNode } from '../node/lifecycle.ts'
 import { NODE_REMOVED, NODE_UP, createNodeTable } from '../node/nodeTable.ts'
 import { createGammaTieBreak } from '../node/strategies/gammaTieBreak.ts'
 import { createBehaviour } from '../node/strategies/registry.ts'
-import { receiveBlock } from '../node/receiveBlock.ts'
+import { fetchMissingAncestor, receiveBlock } from '../node/receiveBlock.ts'
 import type { Command, CommandResult, RecordedInput } from './commands.ts'
 import { parseCommand } from './commands.ts'
 import type { NetworkConfig, NetSpec } from './config.ts'
@@ -221,6 +221,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     bus,
     behaviours: [],
     deliverBlock: (to, block, from) => receiveBlock(w, to, block, from, validateCopy),
+    fetchMissingAncestor: (node, block, peer) => fetchMissingAncestor(w, node, block, peer),
     tipChanged: (node) => pow.tipChanged(w, node),
   }
 
@@ -265,9 +266,19 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
       case EV_REQUEST_TIMEOUT:
         onRequestTimeout(w, node, a, b)
         return
-      case EV_COMMAND:
-        execute(queue.currentData as Command)
+      case EV_COMMAND: {
+        // A scheduled command that no longer applies is reported and skipped: it must not abort
+        // the run (its validity was checked when it was scheduled; the state changed since).
+        const cmd = queue.currentData as Command
+        try {
+          execute(cmd)
+        } catch (error) {
+          if (!(error instanceof CommandRejectedError || error instanceof InvalidFieldError)) throw error
+          const reason = error instanceof CommandRejectedError ? error.reason : { en: error.shortMessage, ko: error.messageKo }
+          if (bus.wants('command-rejected')) bus.emit({ type: 'command-rejected', atUs: w.now, command: cmd, reason })
+        }
         return
+      }
     }
   }
 

@@ -15,6 +15,8 @@ export type Notification =
   | { type: 'block-rejected'; atUs: number; node: number; block: number; from: number; reason: string }
   | { type: 'node-status'; atUs: number; node: number; status: 'up' | 'crashed' | 'removed' | 'added' }
   | { type: 'command'; atUs: number; command: unknown }
+  /** A scheduled command could not run at its time (e.g. its node was removed meanwhile). */
+  | { type: 'command-rejected'; atUs: number; command: unknown; reason: { en: string; ko: string } }
   | {
       type: 'attack'
       atUs: number
@@ -35,6 +37,7 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'block-rejected',
   'node-status',
   'command',
+  'command-rejected',
   'attack',
 ]
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { HAVE } from '../chain/blockKnowledge.ts'
+import { HAVE, ORPHAN } from '../chain/blockKnowledge.ts'
 import type { BlockHasher } from '../chain/blockHeader.ts'
 import type { BlockId } from '../chain/blockStore.ts'
 import { meetsTarget } from '../consensus/pow/nonceSearch.ts'
@@ -144,6 +144,19 @@ export function nodeChain(ctx: QueryContext, node: number, limit = 1000): { entr
   return { entries, valid: firstInvalid === null, firstInvalidHeight: firstInvalid }
 }
 
+const KNOWLEDGE_NAMES = ['unknown', 'requested', 'orphan', 'have'] as const
+
+/** The blocks a node's parked orphans are waiting for (one per orphan chain), and their state. */
+function waitingFor(w: QueryContext['w'], node: number): { block: number; height: number; state: string }[] {
+  const out = new Map<number, { block: number; height: number; state: string }>()
+  for (const orphan of w.nodes.orphans[node] ?? []) {
+    let missing = w.store.parent(orphan)
+    while (w.knowledge.get(missing, node) === ORPHAN) missing = w.store.parent(missing)
+    out.set(missing, { block: missing, height: w.store.height(missing), state: KNOWLEDGE_NAMES[w.knowledge.get(missing, node)]! })
+  }
+  return [...out.values()]
+}
+
 export function runQuery(ctx: QueryContext, q: Query): unknown {
   const { w } = ctx
   const { nodes, store } = w
@@ -198,6 +211,7 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
         tip: nodes.tip[n]!,
         height: store.height(nodes.tip[n]!),
         orphansWaiting: nodes.orphans[n]?.length ?? 0,
+        waitingFor: waitingFor(w, n),
         partitionSide: w.links.sideOf(n),
         tamperedBlocks: [...(nodes.tampered.get(n)?.keys() ?? [])],
       }

@@ -47,6 +47,8 @@ export interface World {
   readonly behaviours: (NodeBehaviour | undefined)[]
   /** Hands a complete block copy from `from` to node `to` (node layer). */
   deliverBlock(to: number, block: BlockId, from: number): void
+  /** `peer` holds `block`: ask it for the earliest ancestor `node` lacks (node layer). */
+  fetchMissingAncestor(node: number, block: BlockId, peer: number): void
   /** Called after a node's tip changed (consensus layer reschedules work). */
   tipChanged(node: number): void
 }
