@@ -24,9 +24,16 @@ export interface DoubleSpendOptions {
 }
 
 export function createDoubleSpend(options: DoubleSpendOptions = { confirmations: 6, giveUpBehind: 50 }): NodeBehaviour {
-  let forkTip: BlockId = 0
+  let forkTip: BlockId = -1
   let honestTip: BlockId = 0
   let accepted = false
+
+  /** Given to a node mid-run, the first race starts from where its chain was. */
+  function start(w: World, from: BlockId): void {
+    if (forkTip >= 0) return
+    forkTip = Math.max(0, from)
+    if (w.store.cumWork(honestTip) < w.store.cumWork(forkTip)) honestTip = forkTip
+  }
 
   function judge(w: World, node: number): void {
     const { store } = w
@@ -60,10 +67,12 @@ export function createDoubleSpend(options: DoubleSpendOptions = { confirmations:
     announceTip: () => false,
     // Only its own blocks, and only when they add work: the private chain never adopts others'.
     prefer: (w, node, candidate, current) => w.store.miner(candidate) === node && w.store.cumWork(candidate) > w.store.cumWork(current),
-    mined(w, node) {
+    mined(w, node, block) {
+      start(w, w.store.parent(block))
       judge(w, node)
     },
     peerBlockConnected(w, node, block) {
+      start(w, w.nodes.tip[node]!)
       if (w.store.cumWork(block) > w.store.cumWork(honestTip)) honestTip = block
       judge(w, node)
     },

@@ -61,3 +61,19 @@ describe('regressions', () => {
     expect(net.run({ untilUs: 10 * MIN })).toMatchObject({ reason: 'time', nowUs: 10 * MIN })
   })
 })
+
+describe('strategies given mid-run', () => {
+  it('a double-spend attacker set at height ~40 races from there, not from genesis', () => {
+    const net = createNetwork(configFromPreset('pow-lan', 6))
+    net.run({ stopAtHeight: 40 })
+    const attacks: Extract<Notification, { type: 'attack' }>[] = []
+    net.subscribe({ types: ['attack'] }, (n) => {
+      if (n.type === 'attack') attacks.push(n)
+    })
+    net.apply({ type: 'set-byzantine', node: 0, strategy: 'double-spend' })
+    net.run({ untilUs: net.now + 60 * MIN })
+    expect(attacks.length).toBeGreaterThan(0)
+    // Each race starts where the last one ended: no race spans the whole chain.
+    for (const a of attacks) expect(a.honestBlocks).toBeLessThan(60)
+  })
+})
