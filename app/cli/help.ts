@@ -5,6 +5,7 @@
  */
 import { NET_MODEL_NAMES } from '../../runtime/sim/config.ts'
 import { PRESETS } from '../../runtime/sim/presets.ts'
+import { STRATEGY_NAMES } from '../../runtime/node/strategies/registry.ts'
 import { TOPOLOGY_KINDS } from '../../runtime/net/topology.ts'
 import type { Lang } from '../shared/messages.ts'
 
@@ -71,7 +72,7 @@ export function simHelp(lang: Lang): string {
   --duration 시간      시뮬레이션 시간만큼 실행 (예: 90s, 10m, 2h, 1d)
   --trace 파일         처리한 모든 이벤트를 NDJSON으로 기록 (느려짐)
   --faults 파일        결함 일정(YAML 또는 JSON): - {at: 10m, type: crash, node: 3} 같은 항목의 목록
-  --byzantine N:전략   비잔틴 노드 (selfish-mining, double-spend), 쉼표로 여럿
+  --byzantine N:전략   비잔틴 노드 (${STRATEGY_NAMES.join(', ')}), 쉼표로 여럿
   --gamma G            동점에서 정직한 노드가 비잔틴 블록을 따를 확률 (0–1)
   --per-block          JSON에 블록별 채굴자, 지역, 전파 시간을 넣음
   --json               결과를 JSON 한 개로 출력
@@ -96,7 +97,7 @@ Options:
   --duration TIME      run for this much simulated time (e.g. 90s, 10m, 2h, 1d)
   --trace FILE         write every processed event as NDJSON (slower)
   --faults FILE        fault schedule (YAML or JSON): a list of entries like - {at: 10m, type: crash, node: 3}
-  --byzantine N:STRAT  byzantine nodes (selfish-mining, double-spend), comma-separated
+  --byzantine N:STRAT  byzantine nodes (${STRATEGY_NAMES.join(', ')}), comma-separated
   --gamma G            chance that an honest node follows a byzantine block in a tie (0–1)
   --per-block          add each block's miner, region and propagation to the JSON
   --json               print one JSON object

@@ -18,6 +18,8 @@ export const REQUESTED = 1
 export const ORPHAN = 2
 /** Held and connected to the node's block tree. */
 export const HAVE = 3
+/** Rejected for breaking the rules (or descending from such a block): never fetched again. */
+export const INVALID = 4
 
 export interface BlockKnowledge {
   get(block: BlockId, node: number): number

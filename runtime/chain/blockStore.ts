@@ -44,6 +44,9 @@ export interface BlockStore {
   setPayloadData(id: BlockId, data: string): void
   nonce(id: BlockId): number
   setNonce(id: BlockId, nonce: number): void
+  /** Marks a block as breaking the rules (a byzantine miner's): every honest copy check fails. */
+  markInvalid(id: BlockId): void
+  isInvalid(id: BlockId): boolean
   /** The ancestor of `id` at `height` (itself if equal); -1 if `height` is above `id`. */
   ancestorAt(id: BlockId, height: number): BlockId
   /** Deepest common ancestor of two blocks. */
@@ -71,6 +74,7 @@ export function createBlockStore(genesisSize = 285): BlockStore {
   let sizes = new Int32Array(cap)
   let nonces = new Uint32Array(cap)
   const data = new Map<BlockId, string>()
+  const invalid = new Set<BlockId>()
   let count = 0
 
   function grow(): void {
@@ -127,6 +131,10 @@ export function createBlockStore(genesisSize = 285): BlockStore {
     setPayloadData(id, d) {
       data.set(id, d)
     },
+    markInvalid(id) {
+      invalid.add(id)
+    },
+    isInvalid: (id) => invalid.size > 0 && invalid.has(id),
     nonce: (id) => nonces[id]!,
     setNonce(id, nonce) {
       nonces[id] = nonce >>> 0

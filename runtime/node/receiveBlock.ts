@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { HAVE, ORPHAN, REQUESTED, UNKNOWN } from '../chain/blockKnowledge.ts'
+import { HAVE, INVALID, ORPHAN, REQUESTED, UNKNOWN } from '../chain/blockKnowledge.ts'
 import type { BlockId } from '../chain/blockStore.ts'
 import { abandonRequest, announceBlock, requestBlock } from '../net/relay.ts'
 import type { World } from '../sim/world.ts'
@@ -19,19 +19,26 @@ export type CopyValidator = (w: World, holder: number, block: BlockId) => string
 export function receiveBlock(w: World, node: number, block: BlockId, from: number, validate: CopyValidator): void {
   const { knowledge, store } = w
   const state = knowledge.get(block, node)
-  if (state === HAVE) return
+  if (state === HAVE || state === INVALID) return
   if (state === ORPHAN) {
     // Another copy of a parked orphan: its sender holds the whole chain below it.
     if (from >= 0) fetchMissingAncestor(w, node, block, from)
     return
   }
-  const invalid = from >= 0 ? validate(w, from, block) : undefined
+  // A block that breaks the rules, or builds on one, is rejected for good (not just this copy).
+  const ruleBreaking = from >= 0 && (store.isInvalid(block) || knowledge.get(store.parent(block), node) === INVALID)
+  const invalid = ruleBreaking
+    ? 'invalid block: it breaks the consensus rules, or builds on a block that does'
+    : from >= 0
+      ? validate(w, from, block)
+      : undefined
   if (invalid !== undefined) {
     w.metrics.rejected()
     if (w.bus.wants('block-rejected')) {
       w.bus.emit({ type: 'block-rejected', atUs: w.now, node, block, from, reason: invalid })
     }
     if (state === REQUESTED) abandonRequest(w, node, block)
+    if (ruleBreaking) rejectForGood(w, node, block)
     return
   }
   const parent = store.parent(block)
@@ -44,6 +51,27 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
     return
   }
   connectBlock(w, node, block, from)
+}
+
+/** Marks `block` invalid at `node`, with every parked orphan that builds on it. */
+function rejectForGood(w: World, node: number, block: BlockId): void {
+  const { knowledge, store } = w
+  knowledge.set(block, node, INVALID)
+  w.held.release(node, block)
+  const pool = w.nodes.orphans[node]
+  if (pool === undefined) return
+  let changed = true
+  while (changed) {
+    changed = false
+    for (let i = pool.length - 1; i >= 0; i--) {
+      if (knowledge.get(store.parent(pool[i]!), node) === INVALID) {
+        knowledge.set(pool[i]!, node, INVALID)
+        pool.splice(i, 1)
+        changed = true
+      }
+    }
+  }
+  if (pool.length === 0) w.nodes.orphans[node] = undefined
 }
 
 /**

@@ -301,10 +301,11 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     return true
   }
 
+  /** The heaviest tip among honest nodes (byzantine chains — private, invalid — never count). */
   function mainTip(): BlockId {
     let best = -1
     for (let n = 0; n < nodes.count; n++) {
-      if (nodes.status[n] === NODE_REMOVED) continue
+      if (nodes.status[n] === NODE_REMOVED || w.behaviours[n] !== undefined) continue
       const t = nodes.tip[n]!
       if (best < 0 || store.cumWork(t) > store.cumWork(best)) best = t
     }

@@ -6,7 +6,9 @@
  */
 import type { NodeBehaviour } from '../behaviour.ts'
 import { createDoubleSpend } from './doubleSpend.ts'
+import { createInvalidBlocks } from './invalidBlocks.ts'
 import { createSelfishMining } from './selfishMining.ts'
+import { createWithholding } from './withholding.ts'
 
 /** Strategy options (plain JSON; each strategy reads the ones it knows). */
 export interface StrategyOptions {
@@ -18,6 +20,8 @@ export const STRATEGIES = {
   'selfish-mining': () => createSelfishMining(),
   'double-spend': (o: StrategyOptions) =>
     createDoubleSpend({ confirmations: o.confirmations ?? 6, giveUpBehind: o.giveUpBehind ?? 50 }),
+  withholding: () => createWithholding(),
+  'invalid-blocks': () => createInvalidBlocks(),
 } as const satisfies Record<string, (options: StrategyOptions) => NodeBehaviour>
 
 export type StrategyName = keyof typeof STRATEGIES

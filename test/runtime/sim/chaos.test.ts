@@ -44,7 +44,7 @@ function randomCommand(rng: ReturnType<typeof createRandomStreams>, nodes: numbe
     case 9:
       return { type: 'tamper', node, block: rng.nextInt(0, 20), data: 'x' }
     case 10:
-      return { type: 'set-byzantine', node, strategy: (['selfish-mining', 'double-spend', 'honest'] as const)[rng.nextInt(0, 3)] }
+      return { type: 'set-byzantine', node, strategy: (['selfish-mining', 'double-spend', 'withholding', 'invalid-blocks', 'honest'] as const)[rng.nextInt(0, 5)] }
     case 11:
       return { type: 'crash' } // missing node
     case 12:
