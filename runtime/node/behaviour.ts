@@ -19,6 +19,6 @@ export interface NodeBehaviour {
   prefer?(w: World, node: number, candidate: BlockId, current: BlockId): boolean
   /** The node mined `block` (already connected). */
   mined?(w: World, node: number, block: BlockId): void
-  /** The node connected `block`, received from a peer. */
+  /** The node connected blocks received from a peer; `block` is the heaviest of them. */
   peerBlockConnected?(w: World, node: number, block: BlockId): void
 }

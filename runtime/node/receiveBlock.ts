@@ -1,7 +1,8 @@
 /**
- * What a node does with a block copy it receives or mines: reject a corrupted copy, park an orphan
- * until its parent arrives (and ask for the parent), connect the block and any orphans waiting on
- * it, then follow the fork choice — switching tips, reporting reorgs, and relaying the new tip.
+ * What a node does with a block copy it receives or mines: reject a corrupted copy (ask elsewhere)
+ * or a rule-breaking block (for good, with its descendants), park an orphan until its ancestors
+ * arrive (and ask the sender for them), connect the block and any orphans waiting on it, then
+ * follow the fork choice — switching tips, reporting reorgs, and relaying the new tip.
  *
  * @module
  */
@@ -37,8 +38,9 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
     if (w.bus.wants('block-rejected')) {
       w.bus.emit({ type: 'block-rejected', atUs: w.now, node, block, from, reason: invalid })
     }
-    if (state === REQUESTED) abandonRequest(w, node, block)
+    // A rule-breaking block is refused from anyone; a corrupted copy may be fine elsewhere.
     if (ruleBreaking) rejectForGood(w, node, block)
+    else if (state === REQUESTED) abandonRequest(w, node, block)
     return
   }
   const parent = store.parent(block)
@@ -95,9 +97,12 @@ export function connectBlock(w: World, node: number, block: BlockId, from = -1):
   const behaviour = w.behaviours[node]
   const oldTip = nodes.tip[node]!
   let best = oldTip
+  // The heaviest block this call connected (a cascade of orphans can connect many).
+  let top = block
   const stack = [block]
   while (stack.length > 0) {
     const b = stack.pop()!
+    if (store.cumWork(b) > store.cumWork(top)) top = b
     if (b !== block) w.held.release(node, b)
     knowledge.set(b, node, HAVE)
     metrics.arrival(b, w.now, store.timeUs(b))
@@ -115,7 +120,7 @@ export function connectBlock(w: World, node: number, block: BlockId, from = -1):
   }
   if (best !== oldTip) setTip(w, node, best, oldTip)
   if (behaviour) {
-    if (from >= 0) behaviour.peerBlockConnected?.(w, node, block)
+    if (from >= 0) behaviour.peerBlockConnected?.(w, node, top)
     else behaviour.mined?.(w, node, block)
   }
 }
