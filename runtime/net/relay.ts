@@ -131,6 +131,8 @@ export function announceBlock(w: World, node: number, block: BlockId): void {
 
 /** `requester` asks `holder` for `block` (marks it requested: asked once). */
 export function requestBlock(w: World, requester: number, holder: number, block: BlockId): void {
+  // A request that cannot leave must not mark the block as being downloaded (it would stay so).
+  if (!canSend(w, requester, holder)) return
   w.knowledge.set(block, requester, REQUESTED)
   sendControl(w, EV_GETDATA, MSG_GETDATA, requester, holder, block)
 }
