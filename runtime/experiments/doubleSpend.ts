@@ -13,6 +13,7 @@ import { createNetwork } from '../sim/network.ts'
 import type { NetworkConfig } from '../sim/config.ts'
 import { trialsForPrecision, wilson } from './confidence.ts'
 import type { ExperimentOptions, ExperimentResult, ExperimentRow } from './experiment.ts'
+import { runGrid } from './experiment.ts'
 import { nakamoto, rosenfeld } from './formulas.ts'
 
 export const DOUBLE_SPEND_GRID = {
@@ -65,20 +66,11 @@ export function runDoubleSpendRow(q: number, z: number, trials: number, seed: nu
 
 export function runDoubleSpend(options: ExperimentOptions, grid: { q: readonly number[]; z: readonly number[] } = DOUBLE_SPEND_GRID): ExperimentResult {
   const points = grid.q.flatMap((q) => grid.z.map((z) => [q, z] as const))
-  const rows = points.map(([q, z], i) => {
-    const row = runDoubleSpendRow(q, z, options.trials ?? trialsForPrecision(rosenfeld(q, z)), options.seed + i)
-    options.onRow?.(row, i, points.length)
-    return row
-  })
-  return {
-    experiment: 'double-spend',
-    seed: options.seed,
-    trials: rows.reduce((a, r) => a + (r.trials as number), 0),
-    pass: rows.every((r) => r.pass),
-    setup: {
-      en: '2 miners (honest 1−q, attacker q), zero latency, push relay, fixed difficulty; one network per row, races until the trial count',
-      ko: '채굴자 2명(정직 1−q, 공격자 q), 지연 0, 밀어내기 전파, 고정 난이도; 행마다 네트워크 하나에서 시행 수만큼 경주',
-    },
-    rows,
+  const setup = {
+    en: '2 miners (honest 1−q, attacker q), zero latency, push relay, fixed difficulty; one network per row, races until the trial count',
+    ko: '채굴자 2명(정직 1−q, 공격자 q), 지연 0, 밀어내기 전파, 고정 난이도; 행마다 네트워크 하나에서 시행 수만큼 경주',
   }
+  return runGrid('double-spend', options, setup, points, ([q, z], seed) =>
+    runDoubleSpendRow(q, z, options.trials ?? trialsForPrecision(rosenfeld(q, z)), seed),
+  )
 }

@@ -36,3 +36,29 @@ export interface ExperimentOptions {
   /** Called after each row. */
   onRow?: ((row: ExperimentRow, index: number, total: number) => void) | undefined
 }
+
+/**
+ * Runs one row per grid point (row i gets seed `seed + i`, so rows are independent) and assembles
+ * the result: total trials, overall verdict, the stated setup.
+ */
+export function runGrid<P>(
+  experiment: string,
+  options: ExperimentOptions,
+  setup: ExperimentResult['setup'],
+  points: readonly P[],
+  runRow: (point: P, seed: number) => ExperimentRow,
+): ExperimentResult {
+  const rows = points.map((point, i) => {
+    const row = runRow(point, options.seed + i)
+    options.onRow?.(row, i, points.length)
+    return row
+  })
+  return {
+    experiment,
+    seed: options.seed,
+    trials: rows.reduce((a, r) => a + (typeof r.trials === 'number' ? r.trials : 0), 0),
+    pass: rows.every((r) => r.pass),
+    setup,
+    rows,
+  }
+}

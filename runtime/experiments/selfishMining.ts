@@ -13,6 +13,7 @@ import { createNetwork } from '../sim/network.ts'
 import type { NetworkConfig } from '../sim/config.ts'
 import { meanInterval } from './confidence.ts'
 import type { ExperimentOptions, ExperimentResult, ExperimentRow } from './experiment.ts'
+import { runGrid } from './experiment.ts'
 import { eyalSirerRevenue, selfishThreshold } from './formulas.ts'
 
 export const SELFISH_GRID = { alpha: [0.25, 0.35, 0.4], gamma: [0, 0.5] } as const
@@ -73,20 +74,11 @@ export function runSelfishMining(
   grid: { alpha: readonly number[]; gamma: readonly number[] } = SELFISH_GRID,
 ): ExperimentResult {
   const points = grid.alpha.flatMap((alpha) => grid.gamma.map((gamma) => [alpha, gamma] as const))
-  const rows = points.map(([alpha, gamma], i) => {
-    const row = runSelfishRow(alpha, gamma, options.trials ?? 8, options.blocks ?? 50_000, options.seed + i)
-    options.onRow?.(row, i, points.length)
-    return row
-  })
-  return {
-    experiment: 'selfish-mining',
-    seed: options.seed,
-    trials: rows.reduce((a, r) => a + (r.trials as number), 0),
-    pass: rows.every((r) => r.pass),
-    setup: {
-      en: `1 selfish pool + ${SELFISH_HONEST_MINERS} equal honest miners, zero latency, push relay, fixed difficulty; γ as a seeded tie-break at each honest node`,
-      ko: `이기적 채굴 풀 1 + 동등한 정직 채굴자 ${SELFISH_HONEST_MINERS}명, 지연 0, 밀어내기 전파, 고정 난이도; γ는 각 정직 노드의 시드 기반 동점 처리`,
-    },
-    rows,
+  const setup = {
+    en: `1 selfish pool + ${SELFISH_HONEST_MINERS} equal honest miners, zero latency, push relay, fixed difficulty; γ as a seeded tie-break at each honest node`,
+    ko: `이기적 채굴 풀 1 + 동등한 정직 채굴자 ${SELFISH_HONEST_MINERS}명, 지연 0, 밀어내기 전파, 고정 난이도; γ는 각 정직 노드의 시드 기반 동점 처리`,
   }
+  return runGrid('selfish-mining', options, setup, points, ([alpha, gamma], seed) =>
+    runSelfishRow(alpha, gamma, options.trials ?? 8, options.blocks ?? 50_000, seed),
+  )
 }
