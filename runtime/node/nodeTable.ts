@@ -10,6 +10,7 @@
  */
 import type { BlockId } from '../chain/blockStore.ts'
 import { grown } from '../sim/typedArrays.ts'
+import type { OrphanPool } from './orphanPool.ts'
 
 export const NODE_UP = 0
 export const NODE_CRASHED = 1
@@ -35,7 +36,7 @@ export interface NodeTable {
   /** Difficulty the pending mining event was drawn for. */
   mineDifficulty: Float64Array
   /** Blocks held without their parent, per node (undefined = none). */
-  orphans: (BlockId[] | undefined)[]
+  orphans: (OrphanPool | undefined)[]
   /** Corrupted copies (tamper command): block id → altered data, per node. */
   tampered: Map<number, Map<BlockId, string>>
   /** Makes room for `n` nodes. */

@@ -9,6 +9,7 @@
 import { HAVE, INVALID, ORPHAN, REQUESTED, UNKNOWN } from '../chain/blockKnowledge.ts'
 import type { BlockId } from '../chain/blockStore.ts'
 import { abandonRequest, announceBlock, requestBlock } from '../net/relay.ts'
+import { createOrphanPool } from './orphanPool.ts'
 import type { World } from '../sim/world.ts'
 
 /**
@@ -47,8 +48,8 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
   w.held.release(node, block)
   if (knowledge.get(parent, node) !== HAVE) {
     knowledge.set(block, node, ORPHAN)
-    const pool = w.nodes.orphans[node] ?? (w.nodes.orphans[node] = [])
-    pool.push(block)
+    const pool = w.nodes.orphans[node] ?? (w.nodes.orphans[node] = createOrphanPool())
+    pool.add(block, parent)
     if (from >= 0) fetchMissingAncestor(w, node, block, from)
     return
   }
@@ -57,23 +58,19 @@ export function receiveBlock(w: World, node: number, block: BlockId, from: numbe
 
 /** Marks `block` invalid at `node`, with every parked orphan that builds on it. */
 function rejectForGood(w: World, node: number, block: BlockId): void {
-  const { knowledge, store } = w
+  const { knowledge } = w
   knowledge.set(block, node, INVALID)
   w.held.release(node, block)
   const pool = w.nodes.orphans[node]
   if (pool === undefined) return
-  let changed = true
-  while (changed) {
-    changed = false
-    for (let i = pool.length - 1; i >= 0; i--) {
-      if (knowledge.get(store.parent(pool[i]!), node) === INVALID) {
-        knowledge.set(pool[i]!, node, INVALID)
-        pool.splice(i, 1)
-        changed = true
-      }
+  const stack = [block]
+  while (stack.length > 0) {
+    for (const child of pool.takeChildren(stack.pop()!)) {
+      knowledge.set(child, node, INVALID)
+      stack.push(child)
     }
   }
-  if (pool.length === 0) w.nodes.orphans[node] = undefined
+  if (pool.size === 0) w.nodes.orphans[node] = undefined
 }
 
 /**
@@ -109,13 +106,8 @@ export function connectBlock(w: World, node: number, block: BlockId, from = -1):
     if (behaviour?.prefer ? behaviour.prefer(w, node, b, best) : forkChoice.prefer(node, b, best)) best = b
     const pool = nodes.orphans[node]
     if (pool !== undefined) {
-      for (let i = pool.length - 1; i >= 0; i--) {
-        if (store.parent(pool[i]!) === b) {
-          stack.push(pool[i]!)
-          pool.splice(i, 1)
-        }
-      }
-      if (pool.length === 0) nodes.orphans[node] = undefined
+      for (const child of pool.takeChildren(b)) stack.push(child)
+      if (pool.size === 0) nodes.orphans[node] = undefined
     }
   }
   if (best !== oldTip) setTip(w, node, best, oldTip)

@@ -149,7 +149,7 @@ const KNOWLEDGE_NAMES = ['unknown', 'requested', 'orphan', 'have'] as const
 /** The blocks a node's parked orphans are waiting for (one per orphan chain), and their state. */
 function waitingFor(w: QueryContext['w'], node: number): { block: number; height: number; state: string }[] {
   const out = new Map<number, { block: number; height: number; state: string }>()
-  for (const orphan of w.nodes.orphans[node] ?? []) {
+  for (const orphan of w.nodes.orphans[node]?.blocks() ?? []) {
     let missing = w.store.parent(orphan)
     while (w.knowledge.get(missing, node) === ORPHAN) missing = w.store.parent(missing)
     out.set(missing, { block: missing, height: w.store.height(missing), state: KNOWLEDGE_NAMES[w.knowledge.get(missing, node)]! })
@@ -210,7 +210,7 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
         outbound: w.links.outboundCount(n),
         tip: nodes.tip[n]!,
         height: store.height(nodes.tip[n]!),
-        orphansWaiting: nodes.orphans[n]?.length ?? 0,
+        orphansWaiting: nodes.orphans[n]?.size ?? 0,
         waitingFor: waitingFor(w, n),
         partitionSide: w.links.sideOf(n),
         tamperedBlocks: [...(nodes.tampered.get(n)?.keys() ?? [])],
