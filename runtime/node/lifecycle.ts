@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { HAVE, REQUESTED, UNKNOWN } from '../chain/blockKnowledge.ts'
+import { HAVE, INVALID, ORPHAN, REQUESTED, UNKNOWN } from '../chain/blockKnowledge.ts'
 import type { ConsensusProtocol } from '../consensus/protocol.ts'
 import { CommandRejectedError, InvalidFieldError } from '../errors/input.ts'
 import { exchangeTips, nodeStream } from '../net/relay.ts'
@@ -16,6 +16,7 @@ import type { HashPowerSpec } from '../sim/config.ts'
 import { RESERVED_STREAMS } from '../sim/prng.ts'
 import type { World } from '../sim/world.ts'
 import { NODE_CRASHED, NODE_REMOVED, NODE_UP } from './nodeTable.ts'
+import { switchTip } from './receiveBlock.ts'
 
 /** What node lifecycle operations need besides the world. */
 export interface NodeSetup {
@@ -167,4 +168,30 @@ export function removeNode(s: NodeSetup, node: number): void {
   s.w.nodes.status[node] = NODE_REMOVED
   s.w.links.disconnectAll(node)
   emitStatus(s.w, node, 'removed')
+}
+
+/**
+ * A node made honest again validates what it holds, as fixed software would on restart: blocks
+ * that break the rules (its own invalid ones) and everything built on them become invalid, and it
+ * moves to its heaviest valid block.
+ */
+export function revalidateChain(w: World, node: number): void {
+  const { store, knowledge } = w
+  const tip = w.nodes.tip[node]!
+  let best = 0
+  // Block ids are in creation order, so a parent is always judged before its children.
+  for (let b = 1; b < store.count; b++) {
+    const state = knowledge.get(b, node)
+    if (state !== HAVE && state !== ORPHAN) continue
+    if (store.isInvalid(b) || knowledge.get(store.parent(b), node) === INVALID) {
+      knowledge.set(b, node, INVALID)
+      w.nodes.orphans[node]?.takeChildren(b)
+      continue
+    }
+    if (state === HAVE && store.cumWork(b) > store.cumWork(best)) best = b
+  }
+  const pool = w.nodes.orphans[node]
+  if (pool && pool.size === 0) w.nodes.orphans[node] = undefined
+  if (knowledge.get(tip, node) === HAVE && store.cumWork(tip) >= store.cumWork(best)) return
+  switchTip(w, node, best)
 }

@@ -10,7 +10,7 @@ import type { BlockId } from '../chain/blockStore.ts'
 import { CommandRejectedError } from '../errors/input.ts'
 import { exchangeTips } from '../net/relay.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
-import { addNode, crashNode, expectNodeStatus, removeNode, restartNode } from '../node/lifecycle.ts'
+import { addNode, crashNode, expectNodeStatus, removeNode, restartNode, revalidateChain } from '../node/lifecycle.ts'
 import { NODE_UP } from '../node/nodeTable.ts'
 import { createBehaviour } from '../node/strategies/registry.ts'
 import type { Command, CommandResult } from './commands.ts'
@@ -61,9 +61,12 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
     case 'mine':
       expectNodeStatus(w, 'mine', cmd.node, [NODE_UP])
       return { ...base, node: cmd.node, block: s.protocol.produceNow(w, cmd.node) }
-    case 'set-byzantine':
+    case 'set-byzantine': {
+      const wasByzantine = w.behaviours[cmd.node] !== undefined
       w.behaviours[cmd.node] = cmd.strategy === 'honest' ? undefined : createBehaviour(cmd.strategy)
+      if (wasByzantine && cmd.strategy === 'honest') revalidateChain(w, cmd.node)
       return { ...base, node: cmd.node }
+    }
     case 'tamper': {
       if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {
         throw new CommandRejectedError('tamper', {

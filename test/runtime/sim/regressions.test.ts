@@ -77,3 +77,22 @@ describe('strategies given mid-run', () => {
     for (const a of attacks) expect(a.honestBlocks).toBeLessThan(60)
   })
 })
+
+describe('a byzantine node made honest again', () => {
+  it('drops its own invalid blocks and follows the valid chain', () => {
+    const base = configFromPreset('pow-lan', 7)
+    const config = { ...base, protocol: { ...base.protocol, hashPower: { kind: 'shares' as const, shares: [20, 1, 1, 1, 1, 1, 1, 1] } } }
+    const net = createNetwork(config)
+    net.apply({ type: 'set-byzantine', node: 0, strategy: 'invalid-blocks' })
+    net.run({ untilUs: 10 * MIN })
+    const before = net.query({ type: 'heads' }) as { tip: number; height: number }[]
+    // With 20/27 of the power its invalid chain is far ahead of the valid one.
+    expect(before[0]!.height).toBeGreaterThan(before[1]!.height)
+    net.apply({ type: 'set-byzantine', node: 0, strategy: 'honest' })
+    const after = net.query({ type: 'heads' }) as { tip: number }[]
+    expect(after[0]!.tip).toBe(before[1]!.tip)
+    net.run({ untilUs: 20 * MIN })
+    const heads = net.query({ type: 'heads' }) as { tip: number }[]
+    expect(new Set(heads.map((h) => h.tip)).size).toBe(1)
+  })
+})
