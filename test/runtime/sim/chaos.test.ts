@@ -2,6 +2,7 @@
  * Random command sequences — valid and invalid, at random times — against small networks of every
  * model and topology. Whatever users throw at the control API:
  * - the only exceptions are input errors (BaseError with a code), never a crash;
+ * (`CHAOS_ROUNDS=N` and `CHAOS_SEED=K` run longer sweeps over other seeds.)
  * - replaying the recorded inputs reproduces the trace hash;
  * - once faults are cleared and crashed nodes restarted, every live node converges on one tip —
  *   unless a node's copy was tampered with: a node whose only peers serve a corrupted block rightly
@@ -18,7 +19,7 @@ const SECOND = 1_000_000
 
 function randomCommand(rng: ReturnType<typeof createRandomStreams>, nodes: number, now: number): unknown {
   const node = rng.nextInt(0, nodes + 2) // sometimes out of range
-  const pick = rng.nextInt(0, 14)
+  const pick = rng.nextInt(0, 15)
   const later = rng.nextOpen01(0) < 0.3 ? { atUs: now + rng.nextInt(0, 120) * SECOND } : {}
   switch (pick) {
     case 0:
@@ -49,6 +50,8 @@ function randomCommand(rng: ReturnType<typeof createRandomStreams>, nodes: numbe
       return { type: 'crash' } // missing node
     case 12:
       return { type: 'partition', groups: 'everyone' }
+    case 13:
+      return { type: 'add-node', peers: [node % nodes, (node + 3) % nodes], hashPower: rng.nextInt(0, 3) }
     default:
       return { type: 'set-link-fault', fault: null }
   }
@@ -60,13 +63,14 @@ const configs: [string, NetworkConfig][] = [
   ['wan small-world', configFromPreset('pow-wan-100', 3, { nodes: 15 })],
   ['lan star, push relay', { ...configFromPreset('pow-lan', 4, { nodes: 6, topology: 'star' }), relay: { mode: 'push', compact: false } }],
   ['bitcoin topology, compact relay', configFromPreset('bitcoin-2019', 5, { nodes: 30 })],
+  ['real proof of work', { ...configFromPreset('pow-lan', 6, { nodes: 5 }), protocol: { ...configFromPreset('pow-lan', 6).protocol, nonceBits: 6 } }],
 ]
 
 describe('chaos: random commands never break the simulator', () => {
   it.each(configs)('%s', (_name, config) => {
     const rounds = Number(process.env.CHAOS_ROUNDS ?? 4)
     for (let round = 0; round < rounds; round++) {
-      const rng = createRandomStreams(config.seed * 100 + round)
+      const rng = createRandomStreams(config.seed * 100 + round + Number(process.env.CHAOS_SEED ?? 0) * 100_000)
       const net = createNetwork(config)
       let rejected = 0
       let tampered = false
@@ -82,7 +86,8 @@ describe('chaos: random commands never break the simulator', () => {
           expect((error as BaseError).code).toMatch(/^(input|command)\./)
           rejected++
         }
-        for (const q of [{ type: 'heads', hashes: true }, { type: 'consistency' }, { type: 'metrics' }, { type: 'chain', node: 0, limit: 5 }]) net.query(q)
+        const blocks = (net.query({ type: 'status' }) as { blocks: number }).blocks
+        for (const q of [{ type: 'heads', hashes: true }, { type: 'consistency' }, { type: 'metrics' }, { type: 'chain', node: 0, limit: 5 }, { type: 'block', block: rng.nextInt(0, blocks + 1), node: 0 }, { type: 'miners' }]) net.query(q)
       }
       expect(rejected).toBeGreaterThan(0)
 
