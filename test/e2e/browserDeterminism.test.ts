@@ -20,6 +20,29 @@ const CHROMIUM = process.env.PLAYGROUND_CHROMIUM ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
 
 const lan = configFromPreset('pow-lan', 31)
+
+/** A fixed list of scheduled commands touching every command type and strategy. */
+function scheduledChaos(): unknown[] {
+  const S = 1_000_000
+  const types = [
+    (t: number) => ({ type: 'crash', node: 2, atUs: t }),
+    (t: number) => ({ type: 'restart', node: 2, atUs: t }),
+    (t: number) => ({ type: 'partition', groups: [[0, 1, 2], [3, 4]], atUs: t }),
+    (t: number) => ({ type: 'heal', atUs: t }),
+    (t: number) => ({ type: 'set-link-fault', fault: { drop: 0.2, duplicate: 0.2, delayMs: 20 }, atUs: t }),
+    (t: number) => ({ type: 'set-link-fault', fault: null, atUs: t }),
+    (t: number) => ({ type: 'set-byzantine', node: 1, strategy: 'selfish-mining', atUs: t }),
+    (t: number) => ({ type: 'set-byzantine', node: 3, strategy: 'invalid-blocks', atUs: t }),
+    (t: number) => ({ type: 'set-byzantine', node: 4, strategy: 'double-spend', atUs: t }),
+    (t: number) => ({ type: 'set-byzantine', node: 3, strategy: 'honest', atUs: t }),
+    (t: number) => ({ type: 'set-byzantine', node: 0, strategy: 'withholding', atUs: t }),
+    (t: number) => ({ type: 'tamper', node: 5, block: 3, data: 'x', atUs: t }),
+    (t: number) => ({ type: 'add-node', atUs: t }),
+    (t: number) => ({ type: 'mine', node: 5, atUs: t }),
+  ]
+  return Array.from({ length: 42 }, (_, i) => types[(i * 5) % types.length]!((i + 1) * 20 * S))
+}
+
 const CASES: DeterminismCase[] = [
   { name: 'bitcoin-2019, 300 nodes, 8 blocks', config: configFromPreset('bitcoin-2019', 7, { nodes: 300 }), commands: [], stopAtHeight: 8 },
   {
@@ -41,6 +64,12 @@ const CASES: DeterminismCase[] = [
     config: { ...lan, protocol: { ...lan.protocol, nonceBits: 8 } },
     commands: [],
     stopAtHeight: 6,
+  },
+  {
+    name: 'scheduled chaos: every command type and strategy',
+    config: configFromPreset('pow-lan', 32, { nodes: 6 }),
+    commands: scheduledChaos(),
+    untilUs: 1_200_000_000,
   },
   {
     name: 'wan, small world, retargeting',
