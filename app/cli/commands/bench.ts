@@ -27,6 +27,7 @@ import type { ParsedArgs } from '../args.ts'
 import { intFlag } from '../args.ts'
 import { UsageError } from '../usageError.ts'
 import type { PerBlock, SimOutput } from './sim.ts'
+import { EXPERIMENT_NAMES, EXPERIMENTS } from '../../../runtime/experiments/registry.ts'
 
 export const BENCH_FLAGS = {
   seeds: { type: 'string' },
@@ -35,7 +36,7 @@ export const BENCH_FLAGS = {
   help: { type: 'boolean' },
 } as const
 
-export const BENCH_SUITES = ['kernel', 'simblock'] as const
+export const BENCH_SUITES = ['kernel', 'simblock', 'experiments'] as const
 
 /** SimBlock on a 2-core machine like ours (reference/simulators-and-consensus.md §1.5). */
 export const SIMBLOCK_REFERENCE = { wallMs: 50_900, rssMb: 1430, t50Ms: 1150, t90Ms: 2230, t100Ms: 5710 } as const
@@ -159,6 +160,23 @@ export async function runBench(args: ParsedArgs, lang: Lang, json: boolean): Pro
         ...regionLines(byRegion, 'ko'),
       ].join('\n'),
     )
+  }
+  if (suite === undefined || suite === 'experiments') {
+    // The full experiment grids (tests run small versions).
+    const experiments: Record<string, unknown> = {}
+    for (const name of EXPERIMENT_NAMES) {
+      const started = performance.now()
+      const r = EXPERIMENTS[name]({ seed: 1 })
+      const wallMs = Math.round(performance.now() - started)
+      const passed = r.rows.filter((row) => row.pass).length
+      const events = r.rows.reduce((a, row) => a + row.events, 0)
+      experiments[name] = { pass: r.pass, rows: r.rows.length, passedRows: passed, trials: r.trials, events, wallMs }
+      say(
+        `experiment ${name}: ${passed}/${r.rows.length} rows pass, ${r.trials.toLocaleString('en-US')} trials, ${events.toLocaleString('en-US')} events, ${(wallMs / 1000).toFixed(1)} s`,
+        `실험 ${name}: ${r.rows.length}개 중 ${passed}개 행 통과, 시행 ${r.trials.toLocaleString('ko-KR')}회, 이벤트 ${events.toLocaleString('ko-KR')}개, ${(wallMs / 1000).toFixed(1)}초`,
+      )
+    }
+    result.experiments = experiments
   }
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`)
   return 0
