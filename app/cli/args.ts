@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { parseDuration } from '../../runtime/sim/faultSchedule.ts'
 import { formatMessage } from '../shared/messages.ts'
 import { UsageError } from './usageError.ts'
 
@@ -78,14 +79,12 @@ export function choiceFlag<T extends string>(args: ParsedArgs, name: string, cho
   return raw as T
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
-
 /** A duration like `90s`, `10m`, `2h`, `1d`, `500ms` → milliseconds. */
 export function durationFlag(args: ParsedArgs, name: string): number | undefined {
   const raw = args.flags.get(name)
   if (raw === undefined) return undefined
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(String(raw))
-  const ms = m ? Number(m[1]) * UNIT_MS[m[2]!]! : NaN
+  const us = parseDuration(String(raw))
+  const ms = us === undefined ? NaN : us / 1000
   if (!Number.isFinite(ms) || ms <= 0 || ms > 1e13) {
     throw new UsageError(
       formatMessage('usage.bad-value', {

@@ -17,7 +17,6 @@ import {
   expectNumber,
   expectRecord,
   expectString,
-  isRecord,
 } from './validate.ts'
 
 export interface LinkFaultSpec {
@@ -158,9 +157,4 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
       }
     }
   }
-}
-
-/** True for a value that looks like a command (used by replay-file readers). */
-export function isCommandLike(value: unknown): boolean {
-  return isRecord(value) && typeof value.type === 'string'
 }

@@ -15,7 +15,7 @@
 
 /** Streams reserved below the node streams. Node `i` uses stream `RESERVED_STREAMS + i`. */
 export const STREAM_TOPOLOGY = 0
-export const STREAM_NETWORK = 1
+/** Reserved for the transaction workload (step 2). */
 export const STREAM_WORKLOAD = 2
 export const RESERVED_STREAMS = 8
 

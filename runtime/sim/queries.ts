@@ -11,7 +11,7 @@ import type { BlockId } from '../chain/blockStore.ts'
 import { meetsTarget } from '../consensus/pow/nonceSearch.ts'
 import { toHex } from '../crypto/sha256.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
-import { NODE_STATUS_NAMES } from '../node/nodeTable.ts'
+import { NODE_REMOVED, NODE_STATUS_NAMES } from '../node/nodeTable.ts'
 import { expectBoolean, expectChoice, expectInteger, expectKnownKeys, expectRecord } from './validate.ts'
 import type { World } from './world.ts'
 
@@ -281,7 +281,7 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
       const tips = new Map<number, number[]>()
       const invalid: { node: number; firstInvalidHeight: number }[] = []
       for (let n = 0; n < nodes.count; n++) {
-        if (nodes.status[n] === 2) continue
+        if (nodes.status[n] === NODE_REMOVED) continue
         const t = nodes.tip[n]!
         const list = tips.get(t) ?? []
         list.push(n)
