@@ -39,6 +39,8 @@ export interface BlockStore {
   difficulty(id: BlockId): number
   cumWork(id: BlockId): number
   size(id: BlockId): number
+  /** Sets a block's size once its transactions are chosen (block producers only). */
+  setSize(id: BlockId, size: number): void
   /** Optional payload details (only blocks with data carry an object). */
   payload(id: BlockId): BlockPayload
   setPayloadData(id: BlockId, data: string): void
@@ -124,6 +126,9 @@ export function createBlockStore(genesisSize = 285): BlockStore {
     difficulty: (id) => diffs[id]!,
     cumWork: (id) => works[id]!,
     size: (id) => sizes[id]!,
+    setSize(id, size) {
+      sizes[id] = size
+    },
     payload(id) {
       const d = data.get(id)
       return { size: sizes[id]!, txCount: 0, ...(d === undefined ? {} : { data: d }) }

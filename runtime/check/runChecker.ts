@@ -3,6 +3,11 @@
  * ("nothing bad happened"), liveness is judged after the faults stop ("something good happened in
  * time").
  *
+ * Protocols with explicit finality (BFT, Raft, PoA, PoS checkpoints): safety is violated when two
+ * honest nodes finalize different blocks at one height (the finality tracker reports it); liveness
+ * holds when a new height is finalized within 10 × the base timeout after the last fault.
+ * Slashable offences (double votes, surround votes, double proposals) are collected as evidence.
+ *
  * For PoW (Nakamoto consensus has no explicit finality) a block counts as final at depth k:
  * - safety is violated when an honest node reorganises deeper than k blocks (it had treated a
  *   block as final and then dropped it);
@@ -16,16 +21,24 @@
  */
 import type { Network } from '../sim/network.ts'
 
-export interface SafetyViolation {
-  kind: 'deep-reorg'
-  node: number
-  depth: number
+export type SafetyViolation =
+  | { kind: 'deep-reorg'; node: number; depth: number; atUs: number }
+  /** Two honest nodes finalized different blocks at one height (explicit-finality protocols). */
+  | { kind: 'conflicting-finality'; height: number; first: { block: number; node: number }; second: { block: number; node: number }; atUs: number }
+
+/** Evidence of a slashable offence (a validator signed what the protocol forbids). */
+export interface SlashingEvidence {
+  validator: number
+  offence: string
+  evidence: unknown
   atUs: number
 }
 
 export interface CheckSummary {
   safety: 'ok' | 'violated'
   violations: SafetyViolation[]
+  /** Slashable offences seen (PoS double/surround votes, BFT double votes). */
+  slashing: SlashingEvidence[]
   /** `unknown`: the run ended before the liveness window closed without a new height. */
   liveness: 'ok' | 'stalled' | 'unknown'
   /** Confirmation depth treated as final. */
@@ -46,8 +59,8 @@ export interface RunChecker {
 export interface RunCheckerOptions {
   /** Depth at which a block is treated as final (default 6). */
   k?: number | undefined
-  /** Base timeout of the protocol, µs (PoW: the target interval). */
-  baseTimeoutUs: number
+  /** Base timeout of the protocol, µs (default: the network's protocol's). */
+  baseTimeoutUs?: number | undefined
   /** Byzantine nodes (excluded from the checks). */
   byzantine?: readonly number[] | undefined
 }
@@ -63,18 +76,38 @@ export interface RunCheckerOptions {
 export function createRunChecker(network: Network, options: RunCheckerOptions): RunChecker {
   const k = options.k ?? 6
   const byzantine = new Set(options.byzantine ?? [])
-  const window = 10 * options.baseTimeoutUs
+  const window = 10 * (options.baseTimeoutUs ?? network.protocol.baseTimeoutUs)
+  const explicit = network.protocol.finality === 'explicit'
   const violations: SafetyViolation[] = []
+  const slashing: SlashingEvidence[] = []
   let faultsEndUs = 0
   let bestHeight = 0
   let firstAfter: number | null = null
 
-  const stop = network.subscribe({ types: ['reorg', 'tip-changed'] }, (n) => {
+  const progress = (atUs: number, height: number): void => {
+    if (height <= bestHeight) return
+    bestHeight = height
+    if (atUs > faultsEndUs && firstAfter === null) firstAfter = atUs
+  }
+  const stop = network.subscribe({ types: ['reorg', 'tip-changed', 'finalized', 'finality-conflict', 'slashable'] }, (n) => {
     if ('node' in n && byzantine.has(n.node)) return
-    if (n.type === 'reorg' && n.depth > k) violations.push({ kind: 'deep-reorg', node: n.node, depth: n.depth, atUs: n.atUs })
-    if (n.type === 'tip-changed' && n.height > bestHeight) {
-      bestHeight = n.height
-      if (n.atUs > faultsEndUs && firstAfter === null) firstAfter = n.atUs
+    switch (n.type) {
+      case 'reorg':
+        // With explicit finality a reorg below the finalized block shows up as a conflict instead.
+        if (!explicit && n.depth > k) violations.push({ kind: 'deep-reorg', node: n.node, depth: n.depth, atUs: n.atUs })
+        return
+      case 'tip-changed':
+        if (!explicit) progress(n.atUs, n.height)
+        return
+      case 'finalized':
+        progress(n.atUs, n.height)
+        return
+      case 'finality-conflict':
+        violations.push({ kind: 'conflicting-finality', height: n.height, first: n.first, second: n.second, atUs: n.atUs })
+        return
+      case 'slashable':
+        slashing.push({ validator: n.validator, offence: n.offence, evidence: n.evidence, atUs: n.atUs })
+        return
     }
   })
 
@@ -94,6 +127,7 @@ export function createRunChecker(network: Network, options: RunCheckerOptions): 
       return {
         safety: violations.length === 0 ? 'ok' : 'violated',
         violations,
+        slashing,
         liveness,
         k,
         faultsEndUs,

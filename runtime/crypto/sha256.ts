@@ -33,3 +33,8 @@ export function leadingZeroBits(bytes: Uint8Array): number {
   }
   return bits
 }
+
+/** Hex SHA-256 of a UTF-8 string (modeled identity keys, ids). */
+export function sha256Hex(text: string): string {
+  return toHex(sha256(new TextEncoder().encode(text)))
+}

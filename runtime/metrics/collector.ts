@@ -38,6 +38,10 @@ export interface MetricsSummary {
 
 export interface MetricsCollector {
   countMessage(kind: number, bytes: number): void
+  /** The counter index of a message kind named by a protocol (created on first use). */
+  messageKind(name: string): number
+  /** Messages of one kind counted so far. */
+  messageCount(kind: number): number
   blockCreated(block: BlockId, nodesUp: number): void
   /** First time a node holds `block` (connected). */
   arrival(block: BlockId, timeUs: number, createdUs: number): void
@@ -49,8 +53,10 @@ export interface MetricsCollector {
 }
 
 export function createMetricsCollector(): MetricsCollector {
-  const messages = new Float64Array(MESSAGE_KINDS.length)
-  const bytes = new Float64Array(MESSAGE_KINDS.length)
+  // Relay kinds first (fixed indices), then the kinds protocols name (votes, batches, …).
+  const kindNames: string[] = [...MESSAGE_KINDS]
+  const messages: number[] = kindNames.map(() => 0)
+  const bytes: number[] = kindNames.map(() => 0)
   let cap = 1024
   let arrivals: Int32Array = new Int32Array(cap)
   let k50: Int32Array = new Int32Array(cap)
@@ -80,6 +86,15 @@ export function createMetricsCollector(): MetricsCollector {
     countMessage(kind, size) {
       messages[kind]!++
       bytes[kind]! += size
+    },
+    messageCount: (kind) => messages[kind]!,
+    messageKind(name) {
+      const i = kindNames.indexOf(name)
+      if (i >= 0) return i
+      kindNames.push(name)
+      messages.push(0)
+      bytes.push(0)
+      return kindNames.length - 1
     },
     blockCreated(block, nodesUp) {
       if (block >= cap) grow(block)
@@ -116,7 +131,7 @@ export function createMetricsCollector(): MetricsCollector {
       const byKind: MetricsSummary['byKind'] = {}
       let totalMessages = 0
       let totalBytes = 0
-      MESSAGE_KINDS.forEach((name, i) => {
+      kindNames.forEach((name, i) => {
         byKind[name] = { messages: messages[i]!, bytes: bytes[i]! }
         totalMessages += messages[i]!
         totalBytes += bytes[i]!

@@ -21,4 +21,8 @@ export interface NodeBehaviour {
   mined?(w: World, node: number, block: BlockId): void
   /** The node connected blocks received from a peer; `block` is the heaviest of them. */
   peerBlockConnected?(w: World, node: number, block: BlockId): void
+  /** Signs conflicting proposals and votes (BFT, PoS). */
+  readonly equivocates?: boolean | undefined
+  /** Leaves this sender's transactions out of the blocks it produces. */
+  readonly censoredSender?: number | undefined
 }

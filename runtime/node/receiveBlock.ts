@@ -134,6 +134,6 @@ function setTip(w: World, node: number, tip: BlockId, oldTip: BlockId): void {
   }
   if (bus.wants('tip-changed')) bus.emit({ type: 'tip-changed', atUs: w.now, node, tip, height: store.height(tip) })
   const behaviour = w.behaviours[node]
-  if (!behaviour || behaviour.announceTip(w, node, tip)) announceBlock(w, node, tip)
+  if (w.relay.announceTips && (!behaviour || behaviour.announceTip(w, node, tip))) announceBlock(w, node, tip)
   w.tipChanged(node)
 }

@@ -22,6 +22,16 @@ export const EV_BLOCKTXN = 7
 export const EV_COMMAND = 8
 /** A lost request times out at the requester (node = requester, a = block, b = peer). */
 export const EV_REQUEST_TIMEOUT = 9
+/** A consensus message arrives (node = receiver, a = message kind, b = sender, c = sender's epoch, data = message). */
+export const EV_MESSAGE = 10
+/** A protocol timer fires (node, a = timer kind + 16 × the node's epoch, b and c = protocol's). */
+export const EV_TIMER = 11
+/** The workload submits its next transaction (node = the node it is sent to). */
+export const EV_TX_ARRIVAL = 12
+/** A node's transaction-gossip interval ends: one batch per link (node). */
+export const EV_TX_FLUSH = 13
+/** A batch of transaction ids arrives (node = receiver, b = sender, c = sender's epoch, data = ids). */
+export const EV_TX_BATCH = 14
 
 export const EVENT_KIND_NAMES: Readonly<Record<number, string>> = {
   [EV_MINE]: 'mine',
@@ -33,6 +43,11 @@ export const EVENT_KIND_NAMES: Readonly<Record<number, string>> = {
   [EV_BLOCKTXN]: 'blocktxn',
   [EV_COMMAND]: 'command',
   [EV_REQUEST_TIMEOUT]: 'request-timeout',
+  [EV_MESSAGE]: 'message',
+  [EV_TIMER]: 'timer',
+  [EV_TX_ARRIVAL]: 'tx-arrival',
+  [EV_TX_FLUSH]: 'tx-flush',
+  [EV_TX_BATCH]: 'tx-batch',
 }
 
 /** Message kinds counted by the metrics (index into per-kind counters). */

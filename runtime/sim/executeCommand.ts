@@ -60,7 +60,7 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
     }
     case 'mine':
       expectNodeStatus(w, 'mine', cmd.node, [NODE_UP])
-      return { ...base, node: cmd.node, block: s.protocol.produceNow(w, cmd.node) }
+      return { ...base, node: cmd.node, block: produce(s, cmd.node) }
     case 'set-byzantine': {
       const wasByzantine = w.behaviours[cmd.node] !== undefined
       w.behaviours[cmd.node] = cmd.strategy === 'honest' ? undefined : createBehaviour(cmd.strategy)
@@ -80,4 +80,16 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
       return { ...base, node: cmd.node, block: cmd.block }
     }
   }
+}
+
+/** The `mine` command: the protocol decides whether this node may produce a block now. */
+function produce(s: NodeSetup, node: number): number {
+  const block = s.protocol.produceNow(s.w, node)
+  if (block < 0) {
+    throw new CommandRejectedError('mine', {
+      en: `node ${node} cannot produce a block now under ${s.protocol.name} (not its turn, not the leader, or not a validator)`,
+      ko: `${s.protocol.name}에서 노드 ${node}은(는) 지금 블록을 만들 수 없습니다 (차례가 아니거나, 리더가 아니거나, 검증자가 아님)`,
+    })
+  }
+  return block
 }

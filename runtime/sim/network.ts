@@ -17,7 +17,8 @@ import type { BlockId } from '../chain/blockStore.ts'
 import { createBlockStore } from '../chain/blockStore.ts'
 import { createMostWorkForkChoice } from '../chain/forkChoice.ts'
 import type { TieBreak } from '../chain/forkChoice.ts'
-import { createPowProtocol } from '../consensus/pow/powProtocol.ts'
+import { createFinalityTracker } from '../chain/finality.ts'
+import { createProtocol } from '../consensus/registry.ts'
 import { CommandRejectedError, InvalidFieldError } from '../errors/input.ts'
 import { createMetricsCollector } from '../metrics/collector.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
@@ -40,6 +41,7 @@ import {
 import { buildTopology } from '../net/topology.ts'
 import type { TopologyOptions } from '../net/topology.ts'
 import { createCopyValidator } from '../node/copyValidator.ts'
+import { createMemberRegistry } from '../node/members.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
 import { createNode } from '../node/lifecycle.ts'
 import { NODE_REMOVED, NODE_UP, createNodeTable } from '../node/nodeTable.ts'
@@ -60,8 +62,10 @@ import {
   EV_GETBLOCKTXN,
   EV_GETDATA,
   EV_INV,
+  EV_MESSAGE,
   EV_MINE,
   EV_REQUEST_TIMEOUT,
+  EV_TIMER,
 } from './eventKinds.ts'
 import { createEventQueue } from './eventQueue.ts'
 import { createNotificationBus } from './notifications.ts'
@@ -126,6 +130,8 @@ export interface RunSummary {
 
 export interface Network {
   readonly config: NetworkConfig
+  /** The protocol's name, finality kind and base timeout (the liveness criterion's unit). */
+  readonly protocol: { name: string; finality: 'depth' | 'explicit'; baseTimeoutUs: number }
   /** Simulated time, µs. */
   readonly now: number
   /** Events processed so far. */
@@ -182,16 +188,12 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
   const forkChoice = createMostWorkForkChoice({ store, tieBreak })
   let hasher: BlockHasher | undefined
   const getHasher = (): BlockHasher => (hasher ??= createBlockHasher(store))
-  const pow = createPowProtocol(
-    {
-      intervalUs: Math.round(config.protocol.intervalMs * 1000),
-      blockSize: config.protocol.blockSize,
-      retarget: config.protocol.retargetEvery === undefined ? undefined : { every: config.protocol.retargetEvery, maxFactor: 4 },
-      nonceBits: config.protocol.nonceBits,
-    },
-    getHasher,
-  )
+  const members = createMemberRegistry(config.members, config.nodes, config.seed)
+  const protocol = createProtocol(config.protocol, { members, hasher: getHasher })
+  const finality = createFinalityTracker(store)
+  const nonceBits = config.protocol.kind === 'pow' ? config.protocol.nonceBits : undefined
   const relay: RelaySettings = {
+    announceTips: protocol.finality === 'depth',
     mode: config.relay.mode,
     compact: config.relay.compact ? SIMBLOCK_COMPACT_RELAY : undefined,
     controlMessageBytes: 61,
@@ -203,7 +205,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     smallWorldRewire: 0.1,
   }
 
-  const validateCopy = createCopyValidator(nodes, getHasher, config.protocol.nonceBits)
+  const validateCopy = createCopyValidator(nodes, getHasher, nonceBits)
 
   const w: World = {
     now: 0,
@@ -219,21 +221,26 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     metrics,
     forkChoice,
     bus,
+    protocol,
+    finality,
+    members,
+    txs: undefined,
     behaviours: [],
     deliverBlock: (to, block, from) => receiveBlock(w, to, block, from, validateCopy),
     fetchMissingAncestor: (node, block, peer) => fetchMissingAncestor(w, node, block, peer),
-    tipChanged: (node) => pow.tipChanged(w, node),
+    tipChanged: (node) => protocol.tipChanged(w, node),
   }
 
   let events = 0
   const traceHasher = createTraceHasher()
   const inputs: RecordedInput[] = []
 
-  const setup: NodeSetup = { w, protocol: pow, hashPower: config.protocol.hashPower, topology: config.topology, topologyOptions }
+  const hashPower = config.protocol.kind === 'pow' ? config.protocol.hashPower : { kind: 'equal' as const }
+  const setup: NodeSetup = { w, protocol, hashPower, topology: config.topology, topologyOptions }
   for (let i = 0; i < config.nodes; i++) createNode(setup)
   for (const b of config.byzantine ?? []) w.behaviours[b.node] = createBehaviour(b.strategy, b)
   buildTopology(config.topology, config.nodes, links, rng, topologyOptions)
-  pow.start(w)
+  protocol.start(w)
   const execute = (cmd: Command): CommandResult => executeCommand(setup, cmd)
 
   // ---- the event loop ----------------------------------------------------------------------
@@ -245,7 +252,12 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     const b = queue.currentB
     switch (kind) {
       case EV_MINE:
-        pow.onEvent(w, kind, node, a, b)
+      case EV_TIMER:
+        protocol.onEvent(w, kind, node, a, b, queue.currentC)
+        return
+      case EV_MESSAGE:
+        if (nodes.status[node] !== NODE_UP || nodes.epoch[b] !== queue.currentC || !links.reachable(b, node)) return
+        protocol.onMessage?.(w, node, b, queue.currentData)
         return
       case EV_INV:
       case EV_GETDATA:
@@ -317,7 +329,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     get hasher() {
       return getHasher()
     },
-    nonceBits: config.protocol.nonceBits,
+    nonceBits,
     events: () => events,
     traceHash: () => traceHasher.digest(),
     mainTip,
@@ -326,6 +338,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
 
   const network: Network = {
     config,
+    protocol: { name: protocol.name, finality: protocol.finality, baseTimeoutUs: protocol.baseTimeoutUs },
     get now() {
       return w.now
     },
@@ -370,13 +383,16 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
           w.now = options.untilUs
           return { reason: 'time', events: events - start, nowUs: w.now }
         }
-        if (stopHeight !== undefined && queue.peekKind() === EV_MINE) {
+        if (stopHeight !== undefined && protocol.finality === 'depth' && queue.peekKind() === EV_MINE) {
           const miner = queue.peekNode()
           if (nodes.status[miner] === NODE_UP && store.height(nodes.tip[miner]!) >= stopHeight) {
             return { reason: 'height', events: events - start, nowUs: w.now }
           }
         }
         processOne()
+        if (stopHeight !== undefined && protocol.finality === 'explicit' && finality.maxHeight >= stopHeight) {
+          return { reason: 'height', events: events - start, nowUs: w.now }
+        }
         if (options.onProgress && events >= nextProgress) {
           nextProgress = events + every
           options.onProgress({ events, nowUs: w.now, height: store.height(mainTip()) })

@@ -28,6 +28,19 @@ export type Notification =
       honestBlocks: number
     }
 
+  /** A node finalized a block (explicit-finality protocols: BFT, Raft, PoA, PoS checkpoints). */
+  | { type: 'finalized'; atUs: number; node: number; block: number; height: number }
+  /** Two honest nodes finalized different blocks at one height: a safety violation. */
+  | {
+      type: 'finality-conflict'
+      atUs: number
+      height: number
+      first: { block: number; node: number }
+      second: { block: number; node: number }
+    }
+  /** A validator signed two votes the protocol forbids together (evidence for slashing). */
+  | { type: 'slashable'; atUs: number; validator: number; offence: string; evidence: unknown }
+
 export type NotificationType = Notification['type']
 
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [
@@ -39,6 +52,9 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'command',
   'command-rejected',
   'attack',
+  'finalized',
+  'finality-conflict',
+  'slashable',
 ]
 
 export interface SubscriptionFilter {

@@ -214,6 +214,10 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
         waitingFor: waitingFor(w, n),
         partitionSide: w.links.sideOf(n),
         tamperedBlocks: [...(nodes.tampered.get(n)?.keys() ?? [])],
+        finalized: w.finality.finalizedOf(n),
+        member: w.members.identity(n),
+        consensus: w.protocol.describeNode?.(w, n) ?? null,
+        strategy: w.behaviours[n]?.strategy ?? 'honest',
       }
     }
     case 'block': {

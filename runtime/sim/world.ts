@@ -7,6 +7,9 @@
  */
 import type { BlockKnowledge } from '../chain/blockKnowledge.ts'
 import type { BlockStore, BlockId } from '../chain/blockStore.ts'
+import type { FinalityTracker } from '../chain/finality.ts'
+import type { ConsensusProtocol } from '../consensus/protocol.ts'
+import type { MemberRegistry } from '../node/members.ts'
 import type { ForkChoice } from '../chain/forkChoice.ts'
 import type { MetricsCollector } from '../metrics/collector.ts'
 import type { CompactRelayConfig } from '../net/compactRelay.ts'
@@ -27,6 +30,22 @@ export interface RelaySettings {
   controlMessageBytes: number
   /** When a lost request is retried, µs. */
   requestTimeoutUs: number
+  /**
+   * Whether a node announces each new tip to its peers (PoW: yes). Explicit-finality protocols
+   * send blocks inside their own messages; relay then serves only nodes that ask to catch up.
+   */
+  announceTips: boolean
+}
+
+/** The transactions side of block production (present when the config has a workload). */
+export interface TransactionFlow {
+  /**
+   * Fills `block` from `node`'s mempool — up to `maxTx`, highest fee first, leaving out
+   * `censoredSender` — and sets the block's size.
+   */
+  fillBlock(node: number, block: BlockId, maxTx: number, censoredSender: number | undefined): void
+  /** Transactions in `block`. */
+  txCount(block: BlockId): number
 }
 
 export interface World {
@@ -43,6 +62,11 @@ export interface World {
   readonly metrics: MetricsCollector
   readonly forkChoice: ForkChoice
   readonly bus: NotificationBus
+  readonly protocol: ConsensusProtocol
+  readonly finality: FinalityTracker
+  readonly members: MemberRegistry
+  /** Transactions, mempools and gossip (undefined: no workload, blocks carry none). */
+  readonly txs: TransactionFlow | undefined
   /** Byzantine behaviours by node (sparse: honest nodes have none). */
   readonly behaviours: (NodeBehaviour | undefined)[]
   /** Hands a complete block copy from `from` to node `to` (node layer). */

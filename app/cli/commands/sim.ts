@@ -128,7 +128,6 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   const started = performance.now()
   const network = createNetwork(config, { onTrace })
   const checker = createRunChecker(network, {
-    baseTimeoutUs: Math.round(config.protocol.intervalMs * 1000),
     byzantine: (config.byzantine ?? []).map((b) => b.node),
   })
   for (const { atUs, command } of schedule) {

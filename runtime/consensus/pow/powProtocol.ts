@@ -85,6 +85,8 @@ export function createPowProtocol(settings: PowSettings, hasher: () => BlockHash
 
   return {
     name: 'pow',
+    finality: 'depth',
+    baseTimeoutUs: settings.intervalUs,
     get genesisHashPower() {
       return genesisHashPower
     },

@@ -5,7 +5,9 @@
  * @module
  */
 import type { NodeBehaviour } from '../behaviour.ts'
+import { createCensorship } from './censorship.ts'
 import { createDoubleSpend } from './doubleSpend.ts'
+import { createEquivocation } from './equivocation.ts'
 import { createInvalidBlocks } from './invalidBlocks.ts'
 import { createSelfishMining } from './selfishMining.ts'
 import { createWithholding } from './withholding.ts'
@@ -14,6 +16,8 @@ import { createWithholding } from './withholding.ts'
 export interface StrategyOptions {
   confirmations?: number | undefined
   giveUpBehind?: number | undefined
+  /** censorship: the sender (account index) whose transactions are left out. */
+  censorSender?: number | undefined
 }
 
 export const STRATEGIES = {
@@ -22,6 +26,8 @@ export const STRATEGIES = {
     createDoubleSpend({ confirmations: o.confirmations ?? 6, giveUpBehind: o.giveUpBehind ?? 50 }),
   withholding: () => createWithholding(),
   'invalid-blocks': () => createInvalidBlocks(),
+  equivocation: () => createEquivocation(),
+  censorship: (o: StrategyOptions) => createCensorship(o.censorSender ?? 0),
 } as const satisfies Record<string, (options: StrategyOptions) => NodeBehaviour>
 
 export type StrategyName = keyof typeof STRATEGIES

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BaseError } from '../../../runtime/errors/base.ts'
-import type { NetworkConfig } from '../../../runtime/sim/config.ts'
+import type { NetworkConfig, PowConfig } from '../../../runtime/sim/config.ts'
 import { createNetwork, replayNetwork } from '../../../runtime/sim/network.ts'
 import { configFromPreset } from '../../../runtime/sim/presets.ts'
 import { createRandomStreams } from '../../../runtime/sim/prng.ts'
@@ -63,7 +63,7 @@ const configs: [string, NetworkConfig][] = [
   ['wan small-world', configFromPreset('pow-wan-100', 3, { nodes: 15 })],
   ['lan star, push relay', { ...configFromPreset('pow-lan', 4, { nodes: 6, topology: 'star' }), relay: { mode: 'push', compact: false } }],
   ['bitcoin topology, compact relay', configFromPreset('bitcoin-2019', 5, { nodes: 30 })],
-  ['real proof of work', { ...configFromPreset('pow-lan', 6, { nodes: 5 }), protocol: { ...configFromPreset('pow-lan', 6).protocol, nonceBits: 6 } }],
+  ['real proof of work', { ...configFromPreset('pow-lan', 6, { nodes: 5 }), protocol: { ...(configFromPreset('pow-lan', 6).protocol as PowConfig), nonceBits: 6 } }],
 ]
 
 describe('chaos: random commands never break the simulator', () => {

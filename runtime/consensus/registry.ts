@@ -1,0 +1,61 @@
+/**
+ * The protocol registry: each protocol's config parser and factory under its `kind`. A new
+ * protocol is one folder under `runtime/consensus/` and one entry here.
+ *
+ * @module
+ */
+import type { BlockHasher } from '../chain/blockHeader.ts'
+import type { MemberRegistry } from '../node/members.ts'
+import { expectChoice, expectRecord } from '../sim/validate.ts'
+import type { PowConfig } from './pow/powConfig.ts'
+import { parsePowConfig } from './pow/powConfig.ts'
+import { createPowProtocol } from './pow/powProtocol.ts'
+import type { ConsensusProtocol } from './protocol.ts'
+import type { TendermintConfig } from './tendermint/tendermintConfig.ts'
+import { parseTendermintConfig } from './tendermint/tendermintConfig.ts'
+import { createTendermintProtocol } from './tendermint/tendermintProtocol.ts'
+
+export type ProtocolConfig = PowConfig | TendermintConfig
+
+export const PROTOCOL_KINDS = ['pow', 'tendermint'] as const
+export type ProtocolKind = (typeof PROTOCOL_KINDS)[number]
+
+/** What a protocol factory may use besides its config. */
+export interface ProtocolContext {
+  members: MemberRegistry
+  /** Block header hashes (real-PoW lessons). */
+  hasher(): BlockHasher
+}
+
+/**
+ * Validates `input` as one protocol's config, by its `kind`.
+ * @throws {@link InvalidFieldError} naming the first bad field.
+ */
+export function parseProtocolConfig(input: unknown, nodes: number): ProtocolConfig {
+  const p = expectRecord(input, 'config.protocol')
+  const kind = expectChoice(p.kind, 'config.protocol.kind', PROTOCOL_KINDS)
+  switch (kind) {
+    case 'pow':
+      return parsePowConfig(p, nodes)
+    case 'tendermint':
+      return parseTendermintConfig(p, nodes)
+  }
+}
+
+/** Creates the protocol a config names. */
+export function createProtocol(config: ProtocolConfig, context: ProtocolContext): ConsensusProtocol {
+  switch (config.kind) {
+    case 'pow':
+      return createPowProtocol(
+        {
+          intervalUs: Math.round(config.intervalMs * 1000),
+          blockSize: config.blockSize,
+          retarget: config.retargetEvery === undefined ? undefined : { every: config.retargetEvery, maxFactor: 4 },
+          nonceBits: config.nonceBits,
+        },
+        context.hasher,
+      )
+    case 'tendermint':
+      return createTendermintProtocol(config, context)
+  }
+}
