@@ -21,7 +21,7 @@ export function mainHelp(lang: Lang): string {
 
 명령:
   sim         네트워크 시뮬레이션을 실행하고 결과를 출력합니다
-  experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴)
+  experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴, BFT 안전성·메시지, Raft 선출)
   bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교)
   help        이 도움말을 보여 줍니다
 
@@ -40,7 +40,7 @@ Usage: playground <command> [options]
 
 Commands:
   sim         run a network simulation and print its results
-  experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining)
+  experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining, BFT safety and messages, Raft elections)
   bench       run the performance benchmarks (kernel throughput, SimBlock comparison)
   help        show this help
 
@@ -68,11 +68,13 @@ export function simHelp(lang: Lang): string {
   --net 모델           네트워크 모델: ${nets}
   --topology 종류      연결 구조: ${topologies}
   --seed S             난수 시드 (정수, 기본 1)
-  --blocks B           높이 B까지 채굴한 뒤 멈춤 (기본 100)
+  --blocks B           높이 B까지 채굴한 뒤 멈춤 (기본 100; BFT·Raft·PoA·PoS는 높이 B가 확정될 때까지)
+  --rate R             트랜잭션 부하, 초당 건수 (프리셋의 부하를 덮어씀; 0이면 부하 없음)
   --duration 시간      시뮬레이션 시간만큼 실행 (예: 90s, 10m, 2h, 1d)
   --trace 파일         처리한 모든 이벤트를 NDJSON으로 기록 (느려짐)
   --faults 파일        결함 일정(YAML 또는 JSON): - {at: 10m, type: crash, node: 3} 같은 항목의 목록
-  --byzantine N:전략   비잔틴 노드 (${STRATEGY_NAMES.join(', ')}), 쉼표로 여럿
+  --byzantine N:전략   비잔틴 노드 (${STRATEGY_NAMES.join(', ')}), 쉼표로 여럿;
+                       censorship=S 는 보내는 이 S의 트랜잭션을 빼고, double-spend=Z 는 Z번 확인을 기다림
   --gamma G            동점에서 정직한 노드가 비잔틴 블록을 따를 확률 (0–1)
   --per-block          JSON에 블록별 채굴자, 지역, 전파 시간을 넣음
   --json               결과를 JSON 한 개로 출력
@@ -81,7 +83,8 @@ export function simHelp(lang: Lang): string {
 프리셋:
 ${presetList('ko')}
 
-예: playground sim --preset bitcoin-2019 --nodes 10000 --blocks 100 --seed 1 --json`
+예: playground sim --preset bitcoin-2019 --nodes 10000 --blocks 100 --seed 1 --json
+    playground sim --preset bft --duration 10m --byzantine 3:equivocation`
   }
   return `Usage: playground sim --preset NAME [options]
 
@@ -93,11 +96,13 @@ Options:
   --net MODEL          network model: ${nets}
   --topology KIND      topology: ${topologies}
   --seed S             random seed (integer, default 1)
-  --blocks B           stop after mining up to height B (default 100)
+  --blocks B           stop after mining up to height B (default 100; BFT, Raft, PoA, PoS: once height B is final)
+  --rate R             offered transaction load, tx/s (overrides the preset's; 0 turns it off)
   --duration TIME      run for this much simulated time (e.g. 90s, 10m, 2h, 1d)
   --trace FILE         write every processed event as NDJSON (slower)
   --faults FILE        fault schedule (YAML or JSON): a list of entries like - {at: 10m, type: crash, node: 3}
-  --byzantine N:STRAT  byzantine nodes (${STRATEGY_NAMES.join(', ')}), comma-separated
+  --byzantine N:STRAT  byzantine nodes (${STRATEGY_NAMES.join(', ')}), comma-separated;
+                       censorship=S leaves out sender S's transactions, double-spend=Z waits for Z confirmations
   --gamma G            chance that an honest node follows a byzantine block in a tie (0–1)
   --per-block          add each block's miner, region and propagation to the JSON
   --json               print one JSON object
@@ -106,27 +111,32 @@ Options:
 Presets:
 ${presetList('en')}
 
-Example: playground sim --preset bitcoin-2019 --nodes 10000 --blocks 100 --seed 1 --json`
+Examples: playground sim --preset bitcoin-2019 --nodes 10000 --blocks 100 --seed 1 --json
+          playground sim --preset bft --duration 10m --byzantine 3:equivocation`
 }
 
 export function benchHelp(lang: Lang): string {
   if (lang === 'ko') {
-    return `사용법: playground bench [kernel|simblock|experiments] [--seeds N] [--json]
+    return `사용법: playground bench [kernel|simblock|consensus|experiments] [--seeds N] [--json]
 
   kernel     이벤트 큐 처리량(초당 이벤트)
+  consensus  100노드 프리셋(bft: 초당 1,000건, pos, raft-consortium)을 10분 동안: 실제 시간 대비
+             속도(bft 목표 60배 이상), 처리량, 확정 시간 p50/p99
   simblock   SimBlock 비트코인 2019 모델, 노드 10,000 × 블록 100: 시간, 메모리, 전파 시간을
              SimBlock(50.9초, 1.43GB, t50/t90/t100 1.15/2.23/5.71초)과 비교
-  experiments 실험 전체 격자 (double-spend, selfish-mining): 통과한 행, 시행 수, 시간
+  experiments 실험 전체 격자 (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): 통과한 행, 시행 수, 시간
   --seeds N  전파 시간 비교에 쓸 시드 수 (기본 5; 첫 시드로 시간·메모리도 잼)
 
 수치는 출력만 하며 시험처럼 실패하지 않습니다.`
   }
-  return `Usage: playground bench [kernel|simblock|experiments] [--seeds N] [--json]
+  return `Usage: playground bench [kernel|simblock|consensus|experiments] [--seeds N] [--json]
 
   kernel     event-queue throughput (events per second)
+  consensus  the 100-node presets (bft at 1,000 tx/s, pos, raft-consortium) for 10 simulated
+             minutes: speed against real time (bft target ≥ 60×), throughput, finality p50/p99
   simblock   SimBlock's Bitcoin 2019 model, 10,000 nodes × 100 blocks: wall time, memory and
              propagation against SimBlock (50.9 s, 1.43 GB, t50/t90/t100 1.15/2.23/5.71 s)
-  experiments the full experiment grids (double-spend, selfish-mining): rows passed, trials, time
+  experiments the full experiment grids (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): rows passed, trials, time
   --seeds N  seeds for the propagation comparison (default 5; the first also gives time and memory)
 
 It prints figures; it is not a timed test and does not fail.`
@@ -143,6 +153,13 @@ export function experimentHelp(lang: Lang): string {
                    --trials: 행마다 경주 횟수 (기본: 구간 절반 폭이 0.01 또는 기대값의 10% 이하가 되도록)
   selfish-mining   α ∈ {0.25, 0.35, 0.40}, γ ∈ {0, 0.5}: 이기적 채굴 풀의 수익 몫 대 Eyal–Sirer (±0.01),
                    수익 임계값 (1−γ)/(3−2γ)도 보임. --trials: 행마다 독립 실행 수 (기본 8, 각 블록 50,000개)
+  bft-safety       텐더민트 검증자 4명, 이중 서명자 f = 1: 무작위 분할·중단 일정 200개에서 안전성 위반 0,
+                   모든 일정이 높이 20 이상 확정하고 활성 기준을 만족. f = 2는 위반이 나타나야 통과
+                   (검사기가 실패할 수 있다는 증거). --trials: 일정 수 (기본 200)
+  bft-messages     n = 4, 7, 10: 높이당 합의 메시지 수 대 텐더민트 공식 (n−1) + 2n(n−1) (PBFT 참고값 옆에)
+                   --trials: 행마다 높이 수 (기본 50)
+  raft-election    Raft §9.3: 리더 중단 후 선출 시간, 타임아웃 무작위 폭 0, 5, 50ms와 150–300ms.
+                   무작위 폭 0의 중앙값이 5ms 이상인 경우의 10배를 넘으면 통과. --trials: 행마다 시행 수
   --seed S         시드 (기본 1)
   --json           {experiment, seed, trials, pass, rows: [{params, measured, expected, ciLow, ciHigh, pass, events, traceHash}]}`
   }
@@ -157,6 +174,15 @@ checks each row against the literature with a 99.9% interval. Exit code 1 if any
   selfish-mining   α ∈ {0.25, 0.35, 0.40}, γ ∈ {0, 0.5}: the selfish pool's revenue share vs Eyal–Sirer
                    (±0.01); shows the profitability threshold (1−γ)/(3−2γ). --trials: independent runs
                    per row (default 8, 50,000 blocks each)
+  bft-safety       Tendermint, 4 validators, f = 1 equivocator: 200 seeded partition/crash schedules
+                   with zero safety violations, every one finalizing ≥ 20 heights and meeting the
+                   liveness criterion; with f = 2 a violation must show (proof the checker can fail).
+                   --trials: schedules (default 200)
+  bft-messages     n = 4, 7, 10: consensus messages per height vs Tendermint's (n−1) + 2n(n−1) (PBFT's
+                   reference count beside it). --trials: heights per row (default 50)
+  raft-election    Raft §9.3: time to elect a leader after the leader crashes, for 0, 5 and 50 ms of
+                   timeout randomness and 150–300 ms; passes when the 0-ms median exceeds 10× the
+                   median with ≥ 5 ms. --trials: trials per row
   --seed S         seed (default 1)
   --json           {experiment, seed, trials, pass, rows: [{params, measured, expected, ciLow, ciHigh, pass, events, traceHash}]}`
 }

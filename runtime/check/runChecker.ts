@@ -5,7 +5,8 @@
  *
  * Protocols with explicit finality (BFT, Raft, PoA, PoS checkpoints): safety is violated when two
  * honest nodes finalize different blocks at one height (the finality tracker reports it); liveness
- * holds when a new height is finalized within 10 × the base timeout after the last fault.
+ * holds when a new height is finalized within 10 × the base timeout after the last fault, and
+ * finality keeps going: no later wait between new heights (to the end of the run) exceeds it.
  * Slashable offences (double votes, surround votes, double proposals) are collected as evidence.
  *
  * For PoW (Nakamoto consensus has no explicit finality) a block counts as final at depth k:
@@ -47,6 +48,11 @@ export interface CheckSummary {
   livenessWindowUs: number
   /** Time of the first new height after the faults ended (null: none). */
   firstHeightAfterFaultsUs: number | null
+  /**
+   * Explicit finality: the longest wait between new finalized heights after the faults (up to the
+   * end of the run); above the window the run is `stalled` even if it resumed once.
+   */
+  longestWaitAfterFaultsUs: number | null
 }
 
 export interface RunChecker {
@@ -83,11 +89,19 @@ export function createRunChecker(network: Network, options: RunCheckerOptions): 
   let faultsEndUs = 0
   let bestHeight = 0
   let firstAfter: number | null = null
+  // Explicit finality must keep going, not just resume once: the longest wait between new
+  // finalized heights after the faults (PoW's waits are exponential, so only its first counts).
+  let lastProgressUs = 0
+  let longestGapUs = 0
 
   const progress = (atUs: number, height: number): void => {
     if (height <= bestHeight) return
     bestHeight = height
-    if (atUs > faultsEndUs && firstAfter === null) firstAfter = atUs
+    if (atUs > faultsEndUs) {
+      if (firstAfter === null) firstAfter = atUs
+      else longestGapUs = Math.max(longestGapUs, atUs - lastProgressUs)
+    }
+    lastProgressUs = atUs
   }
   const stop = network.subscribe({ types: ['reorg', 'tip-changed', 'finalized', 'finality-conflict', 'slashable'] }, (n) => {
     if ('node' in n && byzantine.has(n.node)) return
@@ -100,10 +114,11 @@ export function createRunChecker(network: Network, options: RunCheckerOptions): 
         if (!explicit) progress(n.atUs, n.height)
         return
       case 'finalized':
-        progress(n.atUs, n.height)
+        if (explicit) progress(n.atUs, n.height)
         return
       case 'finality-conflict':
-        violations.push({ kind: 'conflicting-finality', height: n.height, first: n.first, second: n.second, atUs: n.atUs })
+        // PoW's depth finality conflicts are the deep reorgs reported above.
+        if (explicit) violations.push({ kind: 'conflicting-finality', height: n.height, first: n.first, second: n.second, atUs: n.atUs })
         return
       case 'slashable':
         slashing.push({ validator: n.validator, offence: n.offence, evidence: n.evidence, atUs: n.atUs })
@@ -117,11 +132,14 @@ export function createRunChecker(network: Network, options: RunCheckerOptions): 
         faultsEndUs = atUs
         // Heights reached before this fault ended do not count for liveness.
         if (firstAfter !== null && firstAfter <= atUs) firstAfter = null
+        longestGapUs = 0
       }
     },
     summary() {
       let liveness: CheckSummary['liveness']
-      if (firstAfter !== null && firstAfter - faultsEndUs <= window) liveness = 'ok'
+      const tailUs = firstAfter === null ? 0 : network.now - lastProgressUs
+      const keptGoing = !explicit || Math.max(longestGapUs, tailUs) <= window
+      if (firstAfter !== null && firstAfter - faultsEndUs <= window) liveness = keptGoing ? 'ok' : 'stalled'
       else if (network.now - faultsEndUs > window || firstAfter !== null) liveness = 'stalled'
       else liveness = 'unknown'
       return {
@@ -133,6 +151,7 @@ export function createRunChecker(network: Network, options: RunCheckerOptions): 
         faultsEndUs,
         livenessWindowUs: window,
         firstHeightAfterFaultsUs: firstAfter,
+        longestWaitAfterFaultsUs: explicit && firstAfter !== null ? Math.max(longestGapUs, network.now - lastProgressUs) : null,
       }
     },
     stop,

@@ -10,14 +10,23 @@ import { expectChoice, expectRecord } from '../sim/validate.ts'
 import type { PowConfig } from './pow/powConfig.ts'
 import { parsePowConfig } from './pow/powConfig.ts'
 import { createPowProtocol } from './pow/powProtocol.ts'
+import type { PoaConfig } from './poa/poaConfig.ts'
+import { parsePoaConfig } from './poa/poaConfig.ts'
+import { createPoaProtocol } from './poa/poaProtocol.ts'
+import type { PosConfig } from './pos/posConfig.ts'
+import { parsePosConfig } from './pos/posConfig.ts'
+import { createPosProtocol } from './pos/posProtocol.ts'
 import type { ConsensusProtocol } from './protocol.ts'
+import type { RaftConfig } from './raft/raftConfig.ts'
+import { parseRaftConfig } from './raft/raftConfig.ts'
+import { createRaftProtocol } from './raft/raftProtocol.ts'
 import type { TendermintConfig } from './tendermint/tendermintConfig.ts'
 import { parseTendermintConfig } from './tendermint/tendermintConfig.ts'
 import { createTendermintProtocol } from './tendermint/tendermintProtocol.ts'
 
-export type ProtocolConfig = PowConfig | TendermintConfig
+export type ProtocolConfig = PowConfig | TendermintConfig | RaftConfig | PoaConfig | PosConfig
 
-export const PROTOCOL_KINDS = ['pow', 'tendermint'] as const
+export const PROTOCOL_KINDS = ['pow', 'tendermint', 'raft', 'poa', 'pos'] as const
 export type ProtocolKind = (typeof PROTOCOL_KINDS)[number]
 
 /** What a protocol factory may use besides its config. */
@@ -39,6 +48,12 @@ export function parseProtocolConfig(input: unknown, nodes: number): ProtocolConf
       return parsePowConfig(p, nodes)
     case 'tendermint':
       return parseTendermintConfig(p, nodes)
+    case 'raft':
+      return parseRaftConfig(p)
+    case 'poa':
+      return parsePoaConfig(p)
+    case 'pos':
+      return parsePosConfig(p, nodes)
   }
 }
 
@@ -57,5 +72,11 @@ export function createProtocol(config: ProtocolConfig, context: ProtocolContext)
       )
     case 'tendermint':
       return createTendermintProtocol(config, context)
+    case 'raft':
+      return createRaftProtocol(config, context)
+    case 'poa':
+      return createPoaProtocol(config, context)
+    case 'pos':
+      return createPosProtocol(config, context)
   }
 }

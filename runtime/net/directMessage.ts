@@ -27,13 +27,13 @@ export interface MessageCost {
 }
 
 /**
- * Sends `message` from `from` to `to`. Returns false when it cannot leave (receiver down or on the
- * other side of a partition at send time); it is still counted when it is put on the wire.
+ * When a message from `from` sent now reaches `to`, or -1 when it cannot leave (receiver down or
+ * on the other side of a partition) or is lost on the way; -2 marks a duplicate to add. Counts
+ * the message when it is put on the wire.
  */
-export function sendDirect(w: World, from: number, to: number, cost: MessageCost, message: unknown): boolean {
+function deliveryTime(w: World, from: number, to: number, cost: MessageCost): number {
   const { nodes, model } = w
-  if (from === to) return false
-  if (nodes.status[to] !== NODE_UP || !w.links.reachable(from, to)) return false
+  if (nodes.status[to] !== NODE_UP || !w.links.reachable(from, to)) return -1
   w.metrics.countMessage(cost.kind, cost.bytes)
   const stream = nodeStream(from)
   const fromRegion = nodes.region[from]!
@@ -43,23 +43,40 @@ export function sendDirect(w: World, from: number, to: number, cost: MessageCost
     model.latencyUs(fromRegion, toRegion, w.rng, stream) +
     model.controlOverheadUs +
     transferUs(cost.bytes, model.bandwidthBps(fromRegion, toRegion)) +
-    cost.verifyUs
+    Math.round(cost.verifyUs)
   const fault = w.links.fault(from, to)
   if (fault) {
     at += fault.delayUs
-    if (fault.drop > 0 && w.rng.nextOpen01(stream) < fault.drop) return true
-    if (fault.duplicate > 0 && w.rng.nextOpen01(stream) < fault.duplicate) {
-      w.queue.push(at, EV_MESSAGE, to, cost.kind, from, nodes.epoch[from]!, message)
-    }
+    if (fault.drop > 0 && w.rng.nextOpen01(stream) < fault.drop) return -1
+    if (fault.duplicate > 0 && w.rng.nextOpen01(stream) < fault.duplicate) duplicateAt = at
   }
-  w.queue.push(at, EV_MESSAGE, to, cost.kind, from, nodes.epoch[from]!, message)
+  return at
+}
+
+/** Set by `deliveryTime` when the link duplicates the message (read once, then cleared). */
+let duplicateAt = -1
+
+/**
+ * Sends `message` from `from` to `to`. Returns false when it cannot leave (receiver down or on the
+ * other side of a partition at send time); it is still counted when it is put on the wire.
+ */
+export function sendDirect(w: World, from: number, to: number, cost: MessageCost, message: unknown, evKind = EV_MESSAGE): boolean {
+  if (from === to) return false
+  if (w.nodes.status[to] !== NODE_UP || !w.links.reachable(from, to)) return false
+  duplicateAt = -1
+  const at = deliveryTime(w, from, to, cost)
+  const epoch = w.nodes.epoch[from]!
+  if (duplicateAt >= 0) w.queue.push(duplicateAt, evKind, to, cost.kind, from, epoch, message)
+  if (at >= 0) w.queue.push(at, evKind, to, cost.kind, from, epoch, message)
   return true
 }
 
-/** Sends `message` to every node in `targets` except `from`. */
-export function broadcastDirect(w: World, from: number, targets: readonly number[], cost: MessageCost, message: unknown): void {
+/** Sends `message` to every node in `targets` except `from`; returns how many were put on the wire. */
+export function broadcastDirect(w: World, from: number, targets: readonly number[], cost: MessageCost, message: unknown): number {
+  let sent = 0
   for (let i = 0; i < targets.length; i++) {
     const to = targets[i]!
-    if (to !== from) sendDirect(w, from, to, cost, message)
+    if (to !== from && sendDirect(w, from, to, cost, message)) sent++
   }
+  return sent
 }

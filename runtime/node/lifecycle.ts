@@ -17,6 +17,7 @@ import { RESERVED_STREAMS } from '../sim/prng.ts'
 import type { World } from '../sim/world.ts'
 import { NODE_CRASHED, NODE_REMOVED, NODE_UP } from './nodeTable.ts'
 import { switchTip } from './receiveBlock.ts'
+import type { TransactionSystem } from './transactionFlow.ts'
 
 /** What node lifecycle operations need besides the world. */
 export interface NodeSetup {
@@ -25,6 +26,8 @@ export interface NodeSetup {
   hashPower: HashPowerSpec
   topology: TopologyKind
   topologyOptions: TopologyOptions
+  /** Transactions: submission (`submit-tx`), mempools and gossip. */
+  transactions: TransactionSystem
 }
 
 const STATUS_EN = ['up', 'crashed', 'removed']
@@ -118,6 +121,7 @@ export function addNode(s: NodeSetup, options: { region?: number | undefined; ha
   const candidates: number[] = []
   for (let n = 0; n < nodes.count; n++) if (nodes.status[n] === NODE_UP) candidates.push(n)
   const id = createNode(s, options.region, options.hashPower)
+  w.members.addNode(id)
   if (options.peers) for (const p of options.peers) links.connect(id, p)
   else if (s.topology === 'full-mesh') for (const p of candidates) links.connect(id, p)
   else if (s.topology === 'star') {

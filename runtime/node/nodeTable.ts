@@ -35,6 +35,10 @@ export interface NodeTable {
   mineHandle: Float64Array
   /** Difficulty the pending mining event was drawn for. */
   mineDifficulty: Float64Array
+  /** Clock fault: the node's clock reads this much ahead of simulated time, µs. */
+  clockOffsetUs: Float64Array
+  /** Clock fault: the node's clock runs this many parts per million fast (negative: slow). */
+  clockDriftPpm: Float64Array
   /** Blocks held without their parent, per node (undefined = none). */
   orphans: (OrphanPool | undefined)[]
   /** Corrupted copies (tamper command): block id → altered data, per node. */
@@ -56,6 +60,8 @@ export function createNodeTable(capacity: number): NodeTable {
     epoch: new Uint32Array(0),
     mineHandle: new Float64Array(0),
     mineDifficulty: new Float64Array(0),
+    clockOffsetUs: new Float64Array(0),
+    clockDriftPpm: new Float64Array(0),
     orphans: [],
     tampered: new Map(),
     ensure(n) {
@@ -71,6 +77,8 @@ export function createNodeTable(capacity: number): NodeTable {
       t.epoch = grown(t.epoch, cap)
       t.mineHandle = grown(t.mineHandle, cap, -1)
       t.mineDifficulty = grown(t.mineDifficulty, cap)
+      t.clockOffsetUs = grown(t.clockOffsetUs, cap)
+      t.clockDriftPpm = grown(t.clockDriftPpm, cap)
     },
   }
   t.ensure(capacity)

@@ -35,7 +35,9 @@ export type Command = (
   | { type: 'set-link-fault'; link?: [number, number] | undefined; fault: LinkFaultSpec | null }
   | { type: 'mine'; node: number }
   | { type: 'tamper'; node: number; block: number; data: string }
-  | { type: 'set-byzantine'; node: number; strategy: StrategyName | 'honest' }
+  | { type: 'set-byzantine'; node: number; strategy: StrategyName | 'honest'; censorSender?: number | undefined }
+  | { type: 'submit-tx'; node: number; sender?: number | undefined; fee?: number | undefined; bytes?: number | undefined }
+  | { type: 'set-clock-skew'; node: number; offsetMs?: number | undefined; driftPpm?: number | undefined }
 ) & { atUs?: number | undefined }
 
 export type CommandType = Command['type']
@@ -51,6 +53,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'mine',
   'tamper',
   'set-byzantine',
+  'submit-tx',
+  'set-clock-skew',
 ]
 
 /** What `apply` returns: `block` for mine, `node` for add-node, `scheduled` for future commands. */
@@ -60,6 +64,8 @@ export interface CommandResult {
   atUs: number
   node?: number
   block?: number
+  /** submit-tx: the transaction's id. */
+  tx?: number
   scheduled?: boolean
 }
 
@@ -143,9 +149,27 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
       if (f.duplicate !== undefined) fault.duplicate = expectNumber(f.duplicate, 'command.fault.duplicate', 0, 1)
       return { type, link, fault, ...at }
     }
-    case 'set-byzantine':
-      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'strategy'])
-      return { type, node: nodeField(c, nodeCount), strategy: expectChoice(c.strategy, 'command.strategy', [...STRATEGY_NAMES, 'honest'] as const), ...at }
+    case 'set-byzantine': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'strategy', 'censorSender'])
+      const out: Command = { type, node: nodeField(c, nodeCount), strategy: expectChoice(c.strategy, 'command.strategy', [...STRATEGY_NAMES, 'honest'] as const), ...at }
+      if (c.censorSender !== undefined) out.censorSender = expectInteger(c.censorSender, 'command.censorSender', 0)
+      return out
+    }
+    case 'submit-tx': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'sender', 'fee', 'bytes'])
+      const out: Command = { type, node: nodeField(c, nodeCount), ...at }
+      if (c.sender !== undefined) out.sender = expectInteger(c.sender, 'command.sender', 0)
+      if (c.fee !== undefined) out.fee = expectInteger(c.fee, 'command.fee', 0, 1e15)
+      if (c.bytes !== undefined) out.bytes = expectInteger(c.bytes, 'command.bytes', 1, 10_000_000)
+      return out
+    }
+    case 'set-clock-skew': {
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'offsetMs', 'driftPpm'])
+      const out: Command = { type, node: nodeField(c, nodeCount), ...at }
+      if (c.offsetMs !== undefined) out.offsetMs = expectNumber(c.offsetMs, 'command.offsetMs', -86_400_000, 86_400_000)
+      if (c.driftPpm !== undefined) out.driftPpm = expectNumber(c.driftPpm, 'command.driftPpm', -500_000, 500_000)
+      return out
+    }
     case 'tamper': {
       expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'block', 'data'])
       return {

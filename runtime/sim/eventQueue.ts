@@ -1,12 +1,14 @@
 /**
- * The future-event list: a binary min-heap ordered by (time, seq), with O(1) cancellation by
+ * The future-event list: a 4-ary min-heap ordered by (time, seq), with O(1) cancellation by
  * tombstone.
  *
  * Each entry is one 40-byte record — time and seq as float64, then kind, node, a, b, c and a
  * cancellable flag as int32 — stored inline in one ArrayBuffer and moved as a unit by the sift
  * loops. A run of 10,000 nodes × 100 blocks pops millions of events: one object per event would
  * be garbage for the collector to chase, and keeping fields in separate arrays indexed by a slot
- * costs a cache miss per field per pop. Here a pop touches one record per heap level.
+ * costs a cache miss per field per pop. Here a pop touches one record per heap level, and four
+ * children per node halve a binary heap's depth: a pop from a 20,000-event heap (a 100-validator
+ * BFT round in flight) moves 7 records instead of 14, for a few more comparisons in cache.
  *
  * Ties on time are broken by `seq`, a counter that increases on every push, so simultaneous
  * events run in the order they were scheduled — never by an identity hash (SimBlock's
@@ -74,8 +76,11 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
   const cancellable = new Set<number>()
   /** Handles cancelled but still in the heap. */
   const tombstones = new Set<number>()
-  /** Rare object payloads (scheduled commands), by seq. */
-  const datas = new Map<number, unknown>()
+  // Object payloads (commands, protocol messages) live in a slot array with a free list; a
+  // record's flag word holds its slot + 1 above the cancellable bit. A map keyed by seq cost a
+  // hash insert and delete per protocol message.
+  const dataSlots: unknown[] = []
+  const freeSlots: number[] = []
 
   function grow(): void {
     cap *= 2
@@ -110,7 +115,7 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
     let pos = len++
     // Sift up, moving parents down until the new record's place is found.
     while (pos > 0) {
-      const parent = (pos - 1) >> 1
+      const parent = (pos - 1) >> 2
       const pt = f64[parent * F_STRIDE]!
       if (pt < t || (pt === t && f64[parent * F_STRIDE + 1]! < s)) break
       move(pos, parent)
@@ -129,36 +134,43 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
     return s
   }
 
-  /** Removes the top record; the last record is sifted down from the root (scratch slot `len`). */
+  /** Removes the top record; the last record is sifted down from the root. */
   function removeTop(): void {
     len--
     if (len === 0) return
-    // Park the last record in the scratch position just past the heap, then sift its copy down.
-    const last = len
-    const t = f64[last * F_STRIDE]!
-    const s = f64[last * F_STRIDE + 1]!
+    siftDown(len)
+  }
+
+  /** Moves record `from` (at or past the end of the heap) into place, starting at the root. */
+  function siftDown(from: number): void {
+    const t = f64[from * F_STRIDE]!
+    const s = f64[from * F_STRIDE + 1]!
     let pos = 0
-    const half = len >> 1
-    while (pos < half) {
-      let child = 2 * pos + 1
-      let ct = f64[child * F_STRIDE]!
-      const right = child + 1
-      if (right < len) {
-        const rt = f64[right * F_STRIDE]!
-        if (rt < ct || (rt === ct && f64[right * F_STRIDE + 1]! < f64[child * F_STRIDE + 1]!)) {
-          child = right
+    for (;;) {
+      const first = 4 * pos + 1
+      if (first >= len) break
+      // The earliest of up to four children.
+      let child = first
+      let ct = f64[first * F_STRIDE]!
+      let cs = f64[first * F_STRIDE + 1]!
+      const end = Math.min(first + 4, len)
+      for (let c = first + 1; c < end; c++) {
+        const rt = f64[c * F_STRIDE]!
+        if (rt < ct || (rt === ct && f64[c * F_STRIDE + 1]! < cs)) {
+          child = c
           ct = rt
+          cs = f64[c * F_STRIDE + 1]!
         }
       }
-      if (t < ct || (t === ct && s < f64[child * F_STRIDE + 1]!)) break
+      if (t < ct || (t === ct && s < cs)) break
       move(pos, child)
       pos = child
     }
-    move(pos, last)
+    move(pos, from)
   }
 
   function topIsTombstone(): boolean {
-    return tombstones.size > 0 && i32[9] === 1 && tombstones.has(f64[1]!)
+    return tombstones.size > 0 && (i32[9]! & 1) === 1 && tombstones.has(f64[1]!)
   }
 
   function dropTombstones(): void {
@@ -176,9 +188,13 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
       return seq
     },
     push(t, kind, node, a, b, c, data) {
-      const s = insert(t, kind, node, a, b, c, 0)
-      if (data !== undefined) datas.set(s, data)
-      return s
+      if (data === undefined) return insert(t, kind, node, a, b, c, 0)
+      let slot = freeSlots.pop()
+      if (slot === undefined) {
+        slot = dataSlots.length
+        dataSlots.push(data)
+      } else dataSlots[slot] = data
+      return insert(t, kind, node, a, b, c, (slot + 1) * 2)
     },
     pushCancellable(t, kind, node, a, b, c) {
       const s = insert(t, kind, node, a, b, c, 1)
@@ -214,10 +230,13 @@ export function createEventQueue(initialCapacity = 1024): EventQueue {
       q.currentA = i32[6]!
       q.currentB = i32[7]!
       q.currentC = i32[8]!
-      if (i32[9] === 1) cancellable.delete(s)
-      if (datas.size > 0) {
-        q.currentData = datas.get(s)
-        datas.delete(s)
+      const flag = i32[9]!
+      if ((flag & 1) === 1) cancellable.delete(s)
+      if (flag > 1) {
+        const slot = (flag >> 1) - 1
+        q.currentData = dataSlots[slot]
+        dataSlots[slot] = undefined
+        freeSlots.push(slot)
       } else q.currentData = undefined
       live--
       removeTop()

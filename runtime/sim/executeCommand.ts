@@ -21,8 +21,11 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
   const base = { ok: true as const, type: cmd.type, atUs: w.now }
   if (w.bus.wants('command')) w.bus.emit({ type: 'command', atUs: w.now, command: cmd })
   switch (cmd.type) {
-    case 'add-node':
-      return { ...base, node: addNode(s, cmd) }
+    case 'add-node': {
+      const node = addNode(s, cmd)
+      s.transactions.gossip.resync()
+      return { ...base, node }
+    }
     case 'remove-node':
       removeNode(s, cmd.node)
       return { ...base, node: cmd.node }
@@ -31,6 +34,7 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
       return { ...base, node: cmd.node }
     case 'restart':
       restartNode(s, cmd.node)
+      s.transactions.gossip.resync()
       return { ...base, node: cmd.node }
     case 'partition':
       links.partition(cmd.groups, nodes.count)
@@ -45,6 +49,8 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
           if (b > a && nodes.status[b] === NODE_UP && sides[a] !== sides[b]) exchangeTips(w, a, b)
         }
       }
+      // …and mempools: transactions submitted during the partition cross the old cut.
+      s.transactions.gossip.resync()
       return base
     }
     case 'set-link-fault': {
@@ -63,10 +69,20 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
       return { ...base, node: cmd.node, block: produce(s, cmd.node) }
     case 'set-byzantine': {
       const wasByzantine = w.behaviours[cmd.node] !== undefined
-      w.behaviours[cmd.node] = cmd.strategy === 'honest' ? undefined : createBehaviour(cmd.strategy)
+      w.behaviours[cmd.node] = cmd.strategy === 'honest' ? undefined : createBehaviour(cmd.strategy, { censorSender: cmd.censorSender })
       if (wasByzantine && cmd.strategy === 'honest') revalidateChain(w, cmd.node)
       return { ...base, node: cmd.node }
     }
+    case 'submit-tx': {
+      const submitted = s.transactions.submit(cmd.node, cmd)
+      // The first transaction turns on transaction accounting in blocks.
+      w.txs ??= s.transactions
+      return { ...base, node: cmd.node, tx: submitted.tx }
+    }
+    case 'set-clock-skew':
+      nodes.clockOffsetUs[cmd.node] = Math.round((cmd.offsetMs ?? 0) * 1000)
+      nodes.clockDriftPpm[cmd.node] = cmd.driftPpm ?? 0
+      return { ...base, node: cmd.node }
     case 'tamper': {
       if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {
         throw new CommandRejectedError('tamper', {

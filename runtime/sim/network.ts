@@ -20,6 +20,7 @@ import type { TieBreak } from '../chain/forkChoice.ts'
 import { createFinalityTracker } from '../chain/finality.ts'
 import { createProtocol } from '../consensus/registry.ts'
 import { CommandRejectedError, InvalidFieldError } from '../errors/input.ts'
+import { SimulationStuckError } from '../errors/simulationStuck.ts'
 import { createMetricsCollector } from '../metrics/collector.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
 import { SIMBLOCK_COMPACT_RELAY } from '../net/compactRelay.ts'
@@ -42,6 +43,11 @@ import { buildTopology } from '../net/topology.ts'
 import type { TopologyOptions } from '../net/topology.ts'
 import { createCopyValidator } from '../node/copyValidator.ts'
 import { createMemberRegistry } from '../node/members.ts'
+import { createTransactionSystem } from '../node/transactionFlow.ts'
+import type { TransactionSystem } from '../node/transactionFlow.ts'
+import { finalizeBlock } from '../consensus/common/commit.ts'
+import { summarizeTransactions } from '../metrics/txMetrics.ts'
+import type { TransactionSummary } from '../metrics/txMetrics.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
 import { createNode } from '../node/lifecycle.ts'
 import { NODE_REMOVED, NODE_UP, createNodeTable } from '../node/nodeTable.ts'
@@ -66,6 +72,9 @@ import {
   EV_MINE,
   EV_REQUEST_TIMEOUT,
   EV_TIMER,
+  EV_TX_ARRIVAL,
+  EV_TX_BATCH,
+  EV_TX_FLUSH,
 } from './eventKinds.ts'
 import { createEventQueue } from './eventQueue.ts'
 import { createNotificationBus } from './notifications.ts'
@@ -76,6 +85,12 @@ import { parseQuery, runQuery } from './queries.ts'
 import type { QueryContext } from './queries.ts'
 import { createTraceHasher } from './traceHash.ts'
 import type { RelaySettings, World } from './world.ts'
+
+/** Events at one simulated instant beyond which the run is declared stuck. */
+const LIVELOCK_EVENTS = 20_000_000
+
+/** PoW blocks count as final this deep (the checker's k). */
+const DEPTH_FINALITY_K = 6
 
 /** One processed event, as written to an NDJSON trace. */
 export interface TraceRecord {
@@ -126,6 +141,12 @@ export interface RunSummary {
   bytes: number
   simulatedMs: number
   metrics: MetricsSummary
+  /** The protocol's own counters (rounds, messages per height, evidence, …); null if it has none. */
+  protocol: Record<string, unknown> | null
+  /** The highest height an honest node finalized (PoW: k = 6 deep). */
+  finalizedHeight: number
+  /** With a workload or submitted transactions: throughput, latencies, cost per transaction. */
+  transactions: (TransactionSummary & { messagesPerTx: number | null; bytesPerTx: number | null }) | null
 }
 
 export interface Network {
@@ -228,19 +249,38 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     behaviours: [],
     deliverBlock: (to, block, from) => receiveBlock(w, to, block, from, validateCopy),
     fetchMissingAncestor: (node, block, peer) => fetchMissingAncestor(w, node, block, peer),
-    tipChanged: (node) => protocol.tipChanged(w, node),
+    tipChanged: (node) => {
+      protocol.tipChanged(w, node)
+      if (protocol.finality === 'depth') finalizeDeep(node)
+    },
   }
 
+  /** PoW has no explicit finality: a block counts as final once it is k deep in a node's chain. */
+  function finalizeDeep(node: number): void {
+    const tip = nodes.tip[node]!
+    const height = store.height(tip) - DEPTH_FINALITY_K
+    if (height <= 0 || height <= store.height(finality.finalizedOf(node))) return
+    finalizeBlock(w, node, store.ancestorAt(tip, height))
+  }
+
+  const txSystem: TransactionSystem = createTransactionSystem(w, config.workload)
+  // Blocks carry transactions once there are any: from the start with a workload, or from the
+  // first `submit-tx` (PoW blocks keep their modeled size until then).
+  if (config.workload) w.txs = txSystem
+  finality.onFirstFinal = (block, atUs) => txSystem.blockFinal(block, atUs)
+
   let events = 0
+  let sameTimeEvents = 0
   const traceHasher = createTraceHasher()
   const inputs: RecordedInput[] = []
 
   const hashPower = config.protocol.kind === 'pow' ? config.protocol.hashPower : { kind: 'equal' as const }
-  const setup: NodeSetup = { w, protocol, hashPower, topology: config.topology, topologyOptions }
+  const setup: NodeSetup = { w, protocol, hashPower, topology: config.topology, topologyOptions, transactions: txSystem }
   for (let i = 0; i < config.nodes; i++) createNode(setup)
   for (const b of config.byzantine ?? []) w.behaviours[b.node] = createBehaviour(b.strategy, b)
   buildTopology(config.topology, config.nodes, links, rng, topologyOptions)
   protocol.start(w)
+  txSystem.start()
   const execute = (cmd: Command): CommandResult => executeCommand(setup, cmd)
 
   // ---- the event loop ----------------------------------------------------------------------
@@ -254,6 +294,16 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
       case EV_MINE:
       case EV_TIMER:
         protocol.onEvent(w, kind, node, a, b, queue.currentC)
+        return
+      case EV_TX_ARRIVAL:
+        txSystem.onArrival()
+        return
+      case EV_TX_FLUSH:
+        if (nodes.epoch[node] === queue.currentC) txSystem.gossip.onFlush(node)
+        return
+      case EV_TX_BATCH:
+        if (nodes.status[node] !== NODE_UP || nodes.epoch[b] !== queue.currentC || !links.reachable(b, node)) return
+        txSystem.gossip.onBatch(node, b, queue.currentData as Int32Array)
         return
       case EV_MESSAGE:
         if (nodes.status[node] !== NODE_UP || nodes.epoch[b] !== queue.currentC || !links.reachable(b, node)) return
@@ -296,6 +346,11 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
 
   function processOne(): boolean {
     if (!queue.pop()) return false
+    if (queue.currentTime === w.now) {
+      // Millions of events without time passing is a protocol bug (a timer re-armed at zero
+      // delay, a message loop): fail with a clear error instead of hanging the app.
+      if (++sameTimeEvents > LIVELOCK_EVENTS) throw new SimulationStuckError(w.now, sameTimeEvents, EVENT_KIND_NAMES[queue.currentKind] ?? String(queue.currentKind))
+    } else sameTimeEvents = 0
     w.now = queue.currentTime
     events++
     traceHasher.fold(queue.currentTime, queue.currentSeq, queue.currentKind, queue.currentNode, queue.currentA)
@@ -334,6 +389,17 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     traceHash: () => traceHasher.digest(),
     mainTip,
     metrics: () => metrics.summary(store, mainTip()),
+    transactions: txSystem,
+  }
+
+  function transactionSummary(m: MetricsSummary): RunSummary['transactions'] {
+    if (txSystem.table.count === 0) return null
+    const t = summarizeTransactions(txSystem.table)
+    return {
+      ...t,
+      messagesPerTx: t.finalized > 0 ? Math.round((m.messages / t.finalized) * 100) / 100 : null,
+      bytesPerTx: t.finalized > 0 ? Math.round(m.bytes / t.finalized) : null,
+    }
   }
 
   const network: Network = {
@@ -415,7 +481,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
       return result
     },
     query(q) {
-      return runQuery(queryContext, parseQuery(q, nodes.count, store.count) as Query)
+      return runQuery(queryContext, parseQuery(q, nodes.count, store.count, txSystem.table.count) as Query)
     },
     subscribe: (filter, listener) => bus.subscribe(filter, listener),
     summary() {
@@ -433,6 +499,9 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
         bytes: m.bytes,
         simulatedMs: w.now / 1000,
         metrics: m,
+        protocol: protocol.summary?.(w) ?? null,
+        finalizedHeight: finality.maxHeight,
+        transactions: transactionSummary(m),
       }
     },
   }

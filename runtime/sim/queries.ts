@@ -11,7 +11,9 @@ import type { BlockId } from '../chain/blockStore.ts'
 import { meetsTarget } from '../consensus/pow/nonceSearch.ts'
 import { toHex } from '../crypto/sha256.ts'
 import type { MetricsSummary } from '../metrics/collector.ts'
+import { InvalidFieldError } from '../errors/input.ts'
 import { NODE_REMOVED, NODE_STATUS_NAMES } from '../node/nodeTable.ts'
+import type { TransactionSystem } from '../node/transactionFlow.ts'
 import { expectBoolean, expectChoice, expectInteger, expectKnownKeys, expectRecord } from './validate.ts'
 import type { World } from './world.ts'
 
@@ -26,8 +28,11 @@ export type Query =
   | { type: 'metrics' }
   | { type: 'consistency' }
   | { type: 'miners'; node?: number | undefined }
+  | { type: 'tx'; tx: number }
+  | { type: 'mempool'; node: number }
+  | { type: 'members' }
 
-export const QUERY_TYPES = ['status', 'heads', 'nodes', 'node', 'block', 'block-tree', 'chain', 'metrics', 'consistency', 'miners'] as const
+export const QUERY_TYPES = ['status', 'heads', 'nodes', 'node', 'block', 'block-tree', 'chain', 'metrics', 'consistency', 'miners', 'tx', 'mempool', 'members'] as const
 
 export interface QueryContext {
   w: World
@@ -37,6 +42,7 @@ export interface QueryContext {
   traceHash: () => string
   mainTip: () => BlockId
   metrics: () => MetricsSummary
+  transactions: TransactionSystem
 }
 
 export interface ChainEntry {
@@ -59,7 +65,7 @@ export interface ChainEntry {
  * Validates a query for a network of `nodeCount` nodes.
  * @throws {@link InvalidFieldError} naming the field.
  */
-export function parseQuery(input: unknown, nodeCount: number, blockCount: number): Query {
+export function parseQuery(input: unknown, nodeCount: number, blockCount: number, txCount = 0): Query {
   const q = expectRecord(input, 'query')
   const type = expectChoice(q.type, 'query.type', QUERY_TYPES)
   const node = (field = 'query.node'): number => expectInteger(q.node, field, 0, Math.max(0, nodeCount - 1))
@@ -94,6 +100,18 @@ export function parseQuery(input: unknown, nodeCount: number, blockCount: number
     case 'chain':
       expectKnownKeys(q, 'query', ['type', 'node', 'limit'])
       return { type, node: node(), limit: optInt('limit', 1, 100_000) }
+    case 'tx':
+      expectKnownKeys(q, 'query', ['type', 'tx'])
+      if (txCount === 0) {
+        throw new InvalidFieldError({ field: 'query.tx', expected: { en: 'a transaction id (none submitted yet)', ko: '트랜잭션 번호 (아직 제출된 트랜잭션 없음)' }, got: q.tx })
+      }
+      return { type, tx: expectInteger(q.tx, 'query.tx', 0, txCount - 1) }
+    case 'mempool':
+      expectKnownKeys(q, 'query', ['type', 'node'])
+      return { type, node: node() }
+    case 'members':
+      expectKnownKeys(q, 'query', ['type'])
+      return { type }
   }
 }
 
@@ -161,6 +179,32 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
   const { w } = ctx
   const { nodes, store } = w
   switch (q.type) {
+    case 'tx': {
+      const t = ctx.transactions.table
+      const i = q.tx
+      const final = t.finalUs[i]!
+      const block = t.block[i]!
+      return {
+        tx: i,
+        origin: t.origin[i],
+        sender: t.sender[i],
+        fee: t.fee[i],
+        bytes: t.bytes[i],
+        submittedUs: t.submittedUs[i],
+        status: !Number.isNaN(final) ? 'final' : block >= 0 ? 'in-block' : 'pending',
+        block: block >= 0 ? block : null,
+        includedUs: Number.isNaN(t.includedUs[i]!) ? null : t.includedUs[i],
+        finalUs: Number.isNaN(final) ? null : final,
+      }
+    }
+    case 'mempool':
+      ctx.transactions.mempool.ensure(nodes.count)
+      return { node: q.node, pending: ctx.transactions.mempool.pending(q.node) }
+    case 'members': {
+      const out = []
+      for (let n = 0; n < nodes.count; n++) out.push(w.members.identity(n))
+      return { permissioned: w.members.permissioned, validators: [...w.members.validators], members: out }
+    }
     case 'status':
       return {
         nowUs: w.now,

@@ -43,7 +43,7 @@ export interface TransactionFlow {
    * Fills `block` from `node`'s mempool — up to `maxTx`, highest fee first, leaving out
    * `censoredSender` — and sets the block's size.
    */
-  fillBlock(node: number, block: BlockId, maxTx: number, censoredSender: number | undefined): void
+  fillBlock(node: number, block: BlockId, maxTx: number, censoredSender: number | undefined, maxBytes?: number): void
   /** Transactions in `block`. */
   txCount(block: BlockId): number
 }
@@ -66,7 +66,7 @@ export interface World {
   readonly finality: FinalityTracker
   readonly members: MemberRegistry
   /** Transactions, mempools and gossip (undefined: no workload, blocks carry none). */
-  readonly txs: TransactionFlow | undefined
+  txs: TransactionFlow | undefined
   /** Byzantine behaviours by node (sparse: honest nodes have none). */
   readonly behaviours: (NodeBehaviour | undefined)[]
   /** Hands a complete block copy from `from` to node `to` (node layer). */

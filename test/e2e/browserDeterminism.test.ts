@@ -77,6 +77,37 @@ const CASES: DeterminismCase[] = [
     commands: [],
     stopAtHeight: 30,
   },
+  {
+    name: 'tendermint with an equivocator, workload, faults and clock skew',
+    config: { ...configFromPreset('bft', 4, { nodes: 7 }), workload: { ratePerSec: 50, txBytes: 250, senders: 100, feeMin: 1, feeMax: 100, gossipIntervalMs: 100 }, byzantine: [{ node: 6, strategy: 'equivocation' }] },
+    commands: [
+      { type: 'crash', node: 2, atUs: 5_000_000 },
+      { type: 'restart', node: 2, atUs: 15_000_000 },
+      { type: 'partition', groups: [[0, 1, 2], [3, 4, 5, 6]], atUs: 20_000_000 },
+      { type: 'heal', atUs: 30_000_000 },
+      { type: 'set-clock-skew', node: 1, driftPpm: 200_000, atUs: 32_000_000 },
+      { type: 'submit-tx', node: 3, fee: 7, atUs: 33_000_000 },
+    ],
+    untilUs: 60_000_000,
+  },
+  {
+    name: 'raft consortium, leader crash',
+    config: configFromPreset('raft-consortium', 5, { workload: { ratePerSec: 100, txBytes: 250, senders: 100, feeMin: 1, feeMax: 100, gossipIntervalMs: 100 } }),
+    commands: [{ type: 'crash', node: 0, atUs: 20_000_000 }, { type: 'crash', node: 20, atUs: 40_000_000 }],
+    untilUs: 60_000_000,
+  },
+  {
+    name: 'pos with an equivocator and a partition',
+    config: { ...configFromPreset('pos', 6, { nodes: 10 }), workload: undefined, byzantine: [{ node: 9, strategy: 'equivocation' }] },
+    commands: [{ type: 'partition', groups: [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], atUs: 40_000_000 }, { type: 'heal', atUs: 80_000_000 }],
+    untilUs: 160_000_000,
+  },
+  {
+    name: 'poa',
+    config: configFromPreset('poa', 7),
+    commands: [{ type: 'crash', node: 1, atUs: 3_000_000 }],
+    untilUs: 30_000_000,
+  },
 ]
 
 describe('determinism: Node and a browser Web Worker agree', () => {

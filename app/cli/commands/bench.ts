@@ -3,6 +3,8 @@
  *
  * - `kernel`: the event queue's throughput on the classic "hold" workload (pop the earliest event,
  *   push one at an exponential distance) with 100,000 pending events.
+ * - `consensus`: the 100-node presets (BFT at 1,000 tx/s, PoS, Raft) for 10 simulated minutes,
+ *   each in its own process: speed against real time, throughput and time to finality.
  * - `simblock`: SimBlock's Bitcoin 2019 model at 10,000 nodes × 100 blocks, each seed in its own
  *   process so wall time and peak RSS are that run's alone. The first seed gives time and memory;
  *   all seeds give propagation, compared with SimBlock's figures.
@@ -28,6 +30,7 @@ import { intFlag } from '../args.ts'
 import { UsageError } from '../usageError.ts'
 import type { PerBlock, SimOutput } from './sim.ts'
 import { EXPERIMENT_NAMES, EXPERIMENTS } from '../../../runtime/experiments/registry.ts'
+import { PRESET_NAMES } from '../../../runtime/sim/presets.ts'
 
 export const BENCH_FLAGS = {
   seeds: { type: 'string' },
@@ -36,7 +39,16 @@ export const BENCH_FLAGS = {
   help: { type: 'boolean' },
 } as const
 
-export const BENCH_SUITES = ['kernel', 'simblock', 'experiments'] as const
+export const BENCH_SUITES = ['kernel', 'simblock', 'consensus', 'experiments'] as const
+
+/** The consensus suite: 10 simulated minutes of each 100-node preset, each in its own process. */
+export const CONSENSUS_RUNS = [
+  { preset: 'bft', duration: '10m' },
+  { preset: 'pos', duration: '10m' },
+  { preset: 'raft-consortium', duration: '10m' },
+] as const
+/** 100-node BFT at 1,000 tx/s for 10 simulated minutes: at least 60× real time. */
+export const CONSENSUS_TARGET = { preset: 'bft', speedup: 60 } as const
 
 /** SimBlock on a 2-core machine like ours (reference/simulators-and-consensus.md §1.5). */
 export const SIMBLOCK_REFERENCE = { wallMs: 50_900, rssMb: 1430, t50Ms: 1150, t90Ms: 2230, t100Ms: 5710 } as const
@@ -78,6 +90,11 @@ export function benchKernel(events = 5_000_000, pending = 100_000): KernelFigure
 }
 
 const BIN = fileURLToPath(new URL('../../../../bin/playground.js', import.meta.url))
+
+function presetRun(preset: string, duration: string): SimOutput {
+  const out = execFileSync(process.execPath, [BIN, 'sim', '--preset', preset, '--duration', duration, '--json'], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  return JSON.parse(out) as SimOutput
+}
 
 function simRun(seed: number): SimOutput {
   const out = execFileSync(
@@ -160,6 +177,25 @@ export async function runBench(args: ParsedArgs, lang: Lang, json: boolean): Pro
         ...regionLines(byRegion, 'ko'),
       ].join('\n'),
     )
+  }
+  if (suite === undefined || suite === 'consensus') {
+    const runs: Record<string, unknown> = {}
+    for (const { preset, duration } of CONSENSUS_RUNS) {
+      if (!PRESET_NAMES.includes(preset)) continue
+      const r = presetRun(preset, duration)
+      const speedup = r.simulatedMs / r.wallMs
+      const t = r.transactions
+      const verdict = preset === CONSENSUS_TARGET.preset ? { speedup: speedup >= CONSENSUS_TARGET.speedup } : undefined
+      runs[preset] = { ...r, speedup: Math.round(speedup * 10) / 10, ...(verdict ? { verdict } : {}) }
+      const meets = verdict ? (verdict.speedup ? ' (target ≥ 60×: meets)' : ' (target ≥ 60×: MISSES)') : ''
+      const meetsKo = verdict ? (verdict.speedup ? ' (목표 60배 이상: 충족)' : ' (목표 60배 이상: 미달)') : ''
+      const lat = (l: { p50Ms: number | null; p99Ms: number | null } | undefined): string => (l ? `${fmt(l.p50Ms)}/${fmt(l.p99Ms)}` : '–')
+      say(
+        `consensus ${preset} (${r.protocolName}, ${r.nodes} nodes, ${duration}): wall ${(r.wallMs / 1000).toFixed(2)} s = ${speedup.toFixed(0)}× real time${meets}, ${r.events.toLocaleString('en-US')} events (${r.eventsPerSecond.toLocaleString('en-US')}/s), peak RSS ${r.peakRssMb} MB, finalized height ${r.finalizedHeight}, throughput ${t ? t.throughputTps : 0} tx/s, finality p50/p99 ${lat(t?.timeToFinality)} s, safety ${r.safety}, liveness ${r.liveness}, traceHash ${r.traceHash}`,
+        `합의 ${preset} (${r.protocolName}, 노드 ${r.nodes}개, ${duration}): 시간 ${(r.wallMs / 1000).toFixed(2)}초 = 실제의 ${speedup.toFixed(0)}배${meetsKo}, 이벤트 ${r.events.toLocaleString('ko-KR')}개 (초당 ${r.eventsPerSecond.toLocaleString('ko-KR')}), 최대 메모리 ${r.peakRssMb} MB, 확정 높이 ${r.finalizedHeight}, 처리량 ${t ? t.throughputTps : 0} tx/s, 확정 시간 p50/p99 ${lat(t?.timeToFinality)}초, 안전성 ${r.safety}, 활성 ${r.liveness}, traceHash ${r.traceHash}`,
+      )
+    }
+    result.consensus = runs
   }
   if (suite === undefined || suite === 'experiments') {
     // The full experiment grids (tests run small versions).

@@ -48,9 +48,18 @@ function num(v: unknown, digits = 4): string {
   return typeof v === 'number' ? v.toFixed(digits) : String(v)
 }
 
+/** Columns beside measured/expected, per experiment (bft-messages' `pbft` is the reference's formula). */
+const EXTRA_COLUMNS: Record<string, string[]> = {
+  'double-spend': ['nakamoto'],
+  'selfish-mining': ['threshold', 'profitable'],
+  'bft-safety': ['criterion', 'violations', 'schedules', 'minHeights', 'livenessFailures'],
+  'bft-messages': ['pbft', 'extraRounds', 'heights'],
+  'raft-election': ['paper', 'p90Ms', 'maxMs', 'censored', 'meanTerms'],
+}
+
 export function formatExperiment(r: ExperimentResult, wallMs: number, lang: Lang): string {
   const ko = lang === 'ko'
-  const extraKeys = r.experiment === 'double-spend' ? ['nakamoto'] : ['threshold', 'profitable']
+  const extraKeys = EXTRA_COLUMNS[r.experiment] ?? []
   const paramKeys = Object.keys(r.rows[0]?.params ?? {})
   const header = [
     ...paramKeys,
@@ -63,6 +72,9 @@ export function formatExperiment(r: ExperimentResult, wallMs: number, lang: Lang
   const cell = (row: ExperimentRow, key: string): string => {
     const v = row[key]
     if (typeof v === 'boolean') return v ? (ko ? '예' : 'yes') : ko ? '아니오' : 'no'
+    if (Number.isInteger(v)) return String(v)
+    // Bilingual cells ({en, ko}: e.g. the paper's figure for a row).
+    if (typeof v === 'object' && v !== null && 'en' in v && 'ko' in v) return String((v as { en: string; ko: string })[lang])
     return num(v)
   }
   const lines = r.rows.map((row) =>

@@ -36,6 +36,7 @@ export const SIM_FLAGS = {
   faults: { type: 'string' },
   byzantine: { type: 'string' },
   gamma: { type: 'string' },
+  rate: { type: 'string' },
   'per-block': { type: 'boolean' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -45,6 +46,9 @@ export const SIM_FLAGS = {
 /** The `--json` object: the run summary (without the detailed metrics) plus what the host measured. */
 export interface SimOutput extends Omit<RunSummary, 'metrics'> {
   preset: string
+  /** The consensus protocol and how it finalizes (`depth`: PoW's k-deep rule). */
+  protocolName: string
+  finality: 'depth' | 'explicit'
   net: string
   topology: string
   safety: CheckSummary['safety']
@@ -98,6 +102,15 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
       throw new UsageError(formatMessage('usage.bad-value', { flag: 'gamma', expected: 'a number from 0 to 1', expectedKo: '0부터 1까지의 수', got: String(gammaRaw) }))
     }
     config.gamma = gamma
+  }
+  const rateRaw = args.flags.get('rate')
+  if (rateRaw !== undefined) {
+    const rate = Number(rateRaw)
+    if (typeof rateRaw !== 'string' || !/^\d*\.?\d+$/.test(rateRaw) || rate > 1_000_000) {
+      throw new UsageError(formatMessage('usage.bad-value', { flag: 'rate', expected: 'transactions per second, 0 to 1000000', expectedKo: '초당 트랜잭션 수, 0부터 1000000까지', got: String(rateRaw) }))
+    }
+    if (rate === 0) delete config.workload
+    else config.workload = { ...(config.workload ?? {}), ratePerSec: rate } as NonNullable<typeof config.workload>
   }
   const faultsFile = args.flags.get('faults')
   const schedule = typeof faultsFile === 'string' ? readFaultFile(faultsFile, config.nodes) : []
@@ -154,6 +167,8 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   const checks = checker.summary()
   const out: SimOutput = {
     preset,
+    protocolName: network.protocol.name,
+    finality: network.protocol.finality,
     net: typeof config.net === 'string' ? config.net : 'fixed',
     topology: config.topology,
     ...s,
@@ -177,9 +192,15 @@ function parseByzantineFlag(raw: string | true | undefined, nodes: number): Byza
   }
   if (typeof raw !== 'string') return fail()
   return raw.split(',').map((part) => {
-    const m = /^(\d+):([a-z-]+)$/.exec(part.trim())
+    const m = /^(\d+):([a-z-]+)(?:=(\d+))?$/.exec(part.trim())
     if (!m || Number(m[1]) >= nodes || !(STRATEGY_NAMES as readonly string[]).includes(m[2]!)) return fail()
-    return { node: Number(m![1]), strategy: m![2] as StrategyName }
+    const assignment: ByzantineAssignment = { node: Number(m[1]), strategy: m[2] as StrategyName }
+    if (m[3] !== undefined) {
+      if (assignment.strategy === 'censorship') assignment.censorSender = Number(m[3])
+      else if (assignment.strategy === 'double-spend' && Number(m[3]) >= 1) assignment.confirmations = Number(m[3])
+      else return fail()
+    }
+    return assignment
   })
 }
 
@@ -237,24 +258,63 @@ export function formatSim(o: SimOutput, lang: Lang): string {
   const p = o.propagation
   const prop = `${fmtSeconds(p.t50Ms)} / ${fmtSeconds(p.t90Ms)} / ${fmtSeconds(p.t100Ms)}`
   const stale = `${fmtInt(o.orphans, lang)} (${(o.staleRate * 100).toFixed(2)}%)`
-  if (lang === 'ko') {
-    return [
-      `블록체인 놀이터 — 시뮬레이션 (프리셋 ${o.preset}, 네트워크 ${o.net}, 연결 ${o.topology}, 노드 ${fmtInt(o.nodes, lang)}개, 시드 ${o.seed})`,
-      `  블록 ${fmtInt(o.blocks, lang)}개 · 고아(스테일) 블록 ${stale}`,
+  const ko = lang === 'ko'
+  const lines: string[] = []
+  if (ko) {
+    lines.push(
+      `블록체인 놀이터 — 시뮬레이션 (프리셋 ${o.preset}, 합의 ${o.protocolName}, 네트워크 ${o.net}, 연결 ${o.topology}, 노드 ${fmtInt(o.nodes, lang)}개, 시드 ${o.seed})`,
+      `  블록 ${fmtInt(o.blocks, lang)}개 · ${o.finality === 'explicit' ? '확정되지 않은 블록' : '고아(스테일) 블록'} ${stale} · 확정 높이 ${fmtInt(o.finalizedHeight, lang)}`,
       `  전파 시간 중앙값 t50 / t90 / t100: ${prop} 초`,
       `  메시지 ${fmtInt(o.messages, lang)}개 · ${fmtBytes(o.bytes)} · 이벤트 ${fmtInt(o.events, lang)}개`,
-      `  시뮬레이션 시간 ${fmtDuration(o.simulatedMs, lang)} · 실제 시간 ${(o.wallMs / 1000).toFixed(2)}초 · 최대 메모리 ${o.peakRssMb} MB`,
-      `  안전성 ${o.safety === 'ok' ? '정상' : '위반'} (${o.checks.k}블록보다 깊은 재구성 ${o.checks.violations.length}건) · 활성 ${o.liveness === 'ok' ? '정상' : o.liveness === 'stalled' ? '멈춤' : '판정 불가'}`,
-      `  traceHash ${o.traceHash}`,
-    ].join('\n')
+    )
+  } else {
+    lines.push(
+      `Blockchain Playground — simulation (preset ${o.preset}, consensus ${o.protocolName}, net ${o.net}, topology ${o.topology}, ${fmtInt(o.nodes, lang)} nodes, seed ${o.seed})`,
+      `  blocks ${fmtInt(o.blocks, lang)} · ${o.finality === 'explicit' ? 'never finalized' : 'stale (orphan)'} blocks ${stale} · finalized height ${fmtInt(o.finalizedHeight, lang)}`,
+      `  propagation medians t50 / t90 / t100: ${prop} s`,
+      `  messages ${fmtInt(o.messages, lang)} · ${fmtBytes(o.bytes)} · events ${fmtInt(o.events, lang)}`,
+    )
   }
-  return [
-    `Blockchain Playground — simulation (preset ${o.preset}, net ${o.net}, topology ${o.topology}, ${fmtInt(o.nodes, lang)} nodes, seed ${o.seed})`,
-    `  blocks ${fmtInt(o.blocks, lang)} · stale (orphan) blocks ${stale}`,
-    `  propagation medians t50 / t90 / t100: ${prop} s`,
-    `  messages ${fmtInt(o.messages, lang)} · ${fmtBytes(o.bytes)} · events ${fmtInt(o.events, lang)}`,
-    `  simulated ${fmtDuration(o.simulatedMs, lang)} · wall ${(o.wallMs / 1000).toFixed(2)} s · peak RSS ${o.peakRssMb} MB`,
-    `  safety ${o.safety} (${o.checks.violations.length} reorgs deeper than ${o.checks.k} blocks) · liveness ${o.liveness}`,
-    `  traceHash ${o.traceHash}`,
-  ].join('\n')
+  if (o.protocol) {
+    const fields = Object.entries(o.protocol).map(([k, v]) => `${k} ${typeof v === 'number' ? (Number.isInteger(v) ? fmtInt(v, lang) : v.toFixed(2)) : JSON.stringify(v)}`)
+    lines.push(`  ${o.protocolName}: ${fields.join(' · ')}`)
+  }
+  const t = o.transactions
+  if (t) {
+    const lat = (l: { p50Ms: number | null; p95Ms: number | null; p99Ms: number | null }): string => `${fmtSeconds(l.p50Ms)} / ${fmtSeconds(l.p95Ms)} / ${fmtSeconds(l.p99Ms)}`
+    lines.push(
+      ko
+        ? `  트랜잭션 ${fmtInt(t.submitted, lang)}건 제출 · ${fmtInt(t.finalized, lang)}건 확정 · 처리량 ${t.throughputTps} tx/s · 트랜잭션당 메시지 ${t.messagesPerTx ?? '–'}개, ${t.bytesPerTx === null ? '–' : fmtBytes(t.bytesPerTx)}`
+        : `  transactions ${fmtInt(t.submitted, lang)} submitted · ${fmtInt(t.finalized, lang)} final · throughput ${t.throughputTps} tx/s · per tx ${t.messagesPerTx ?? '–'} messages, ${t.bytesPerTx === null ? '–' : fmtBytes(t.bytesPerTx)}`,
+      ko
+        ? `  포함 지연 p50 / p95 / p99: ${lat(t.inclusionLatency)} 초 · 확정 시간 p50 / p95 / p99: ${lat(t.timeToFinality)} 초`
+        : `  inclusion latency p50 / p95 / p99: ${lat(t.inclusionLatency)} s · time to finality p50 / p95 / p99: ${lat(t.timeToFinality)} s`,
+    )
+  }
+  // Conflict records name (height, pair of nodes): count heights, as the sentence says.
+  const violations =
+    o.finality === 'explicit' ? new Set(o.checks.violations.map((v) => (v.kind === 'conflicting-finality' ? v.height : -1))).size : o.checks.violations.length
+  const what =
+    o.finality === 'explicit'
+      ? ko
+        ? `정직한 노드가 같은 높이에서 서로 다른 블록을 확정한 경우 ${violations}건`
+        : `${violations} heights where honest nodes finalized different blocks`
+      : ko
+        ? `${o.checks.k}블록보다 깊은 재구성 ${violations}건`
+        : `${violations} reorgs deeper than ${o.checks.k} blocks`
+  const slashing = o.checks.slashing.length
+  if (ko) {
+    lines.push(
+      `  시뮬레이션 시간 ${fmtDuration(o.simulatedMs, lang)} · 실제 시간 ${(o.wallMs / 1000).toFixed(2)}초 · 최대 메모리 ${o.peakRssMb} MB`,
+      `  안전성 ${o.safety === 'ok' ? '정상' : '위반'} (${what}) · 활성 ${o.liveness === 'ok' ? '정상' : o.liveness === 'stalled' ? '멈춤' : '판정 불가'}${slashing > 0 ? ` · 처벌 증거 ${slashing}건` : ''}`,
+      `  traceHash ${o.traceHash}`,
+    )
+  } else {
+    lines.push(
+      `  simulated ${fmtDuration(o.simulatedMs, lang)} · wall ${(o.wallMs / 1000).toFixed(2)} s · peak RSS ${o.peakRssMb} MB`,
+      `  safety ${o.safety} (${what}) · liveness ${o.liveness}${slashing > 0 ? ` · slashing evidence ${slashing}` : ''}`,
+      `  traceHash ${o.traceHash}`,
+    )
+  }
+  return lines.join('\n')
 }

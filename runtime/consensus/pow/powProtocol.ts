@@ -26,6 +26,9 @@ import type { RetargetSettings } from './difficulty.ts'
 import { nextDifficulty } from './difficulty.ts'
 import { searchNonce } from './nonceSearch.ts'
 
+/** Header, coinbase and counts of a block with a workload (its transactions come on top). */
+const POW_BASE_BYTES = 1_000
+
 export interface PowSettings {
   /** Target mean block interval, µs. */
   intervalUs: number
@@ -65,8 +68,10 @@ export function createPowProtocol(settings: PowSettings, hasher: () => BlockHash
     const { store, nodes } = w
     const parent = nodes.tip[node]!
     const difficulty = nextDifficulty(store, parent, settings.intervalUs, settings.retarget)
-    const block = store.add(parent, node, w.now, difficulty, settings.blockSize)
+    // With a workload, a block is its header and coinbase plus the transactions that fit.
+    const block = store.add(parent, node, w.now, difficulty, w.txs ? POW_BASE_BYTES : settings.blockSize)
     w.knowledge.ensure(store.count, nodes.count)
+    if (w.txs) w.txs.fillBlock(node, block, Number.MAX_SAFE_INTEGER, w.behaviours[node]?.censoredSender, settings.blockSize - POW_BASE_BYTES)
     if (settings.nonceBits !== undefined) {
       const h = hasher()
       const header = encodeHeader(store, block, h.hash(parent), payloadRoot(store, block), 0)

@@ -11,8 +11,10 @@
  *
  * What the model adds to the paper:
  * - Messages go point to point between validators (`net/directMessage.ts`), no gossip layer. To
- *   stand in for gossip's retransmission after partitions and losses, a node stuck in the same
- *   round for twice the round's propose timeout resends its own proposal and votes.
+ *   stand in for gossip's retransmission after partitions and losses, a watchdog (one timer per
+ *   node) relays what the node recorded for its current, lock and valid rounds when it finds the
+ *   node still at the height it saw last time, twice a propose timeout ago; and a re-proposal
+ *   carries its proof of lock (the prevotes of its valid round).
  * - A node that sees messages from a later height catches up through block sync (`common/sync.ts`).
  * - Proposers rotate round-robin over the validators, `(height + round) mod n` (CometBFT weights
  *   this by voting power; with equal power it is the same).
@@ -39,6 +41,24 @@ import type { TendermintConfig } from './tendermintConfig.ts'
 const PROPOSAL = 0
 const PREVOTE = 1
 const PRECOMMIT = 2
+const VOTE_SET = 3
+
+/**
+ * Catch-up gossip: everything a node recorded for one (height, round) — the proposal and the
+ * votes, each still carrying its signer's (modeled) signature, so the receiver counts them as the
+ * signers' own. CometBFT's vote gossip does the same job vote by vote.
+ */
+export interface VoteSetMessage {
+  type: typeof VOTE_SET
+  height: number
+  round: number
+  /** The round's proposal (-1: none known) and its POL round. */
+  proposal: number
+  validRound: number
+  /** [signer, value, signer, value, …] */
+  prevotes: Int32Array
+  precommits: Int32Array
+}
 
 /** A signed protocol message; the signer is the channel's sender (signatures are modeled). */
 export interface TendermintMessage {
@@ -56,6 +76,9 @@ const STEP_PROPOSE = 0
 const STEP_PREVOTE = 1
 const STEP_PRECOMMIT = 2
 const STEP_NAMES: Record<number, string> = { [-1]: 'new-height', 0: 'propose', 1: 'prevote', 2: 'precommit' }
+
+/** The shortest pause between a commit and the next height, µs. */
+const MIN_NEW_HEIGHT_US = 1000
 
 const T_PROPOSE = 1
 const T_PREVOTE = 2
@@ -76,9 +99,11 @@ interface NodeState {
   /** Blocks this node proposed at this height, by round (re-used after a crash). */
   proposed: Map<number, BlockId>
   /** Messages for the next height, replayed when the node gets there. */
-  future: { from: number; message: TendermintMessage }[]
+  future: { from: number; message: TendermintMessage | VoteSetMessage }[]
   /** A node heard from at a later height (who to sync from). */
   aheadPeer: number
+  /** The stuck-round watchdog is set (one per node, re-armed as rounds pass). */
+  watchdog: boolean
 }
 
 export interface TendermintSummary {
@@ -98,7 +123,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
   const states: NodeState[] = []
   let power = new Float64Array(0)
   let totalPower = 0
-  let costs: { proposal: MessageCost; prevote: MessageCost; precommit: MessageCost } | undefined
+  let costs: { proposal: MessageCost; prevote: MessageCost; precommit: MessageCost; voteSet: number } | undefined
   /** Consensus messages sent, by height. */
   const sentByHeight: number[] = []
   /** Highest round reached, by height (first honest node's view). */
@@ -128,6 +153,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
         proposed: new Map(),
         future: [],
         aheadPeer: -1,
+        watchdog: false,
       }
       states[node] = st
     }
@@ -159,10 +185,11 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
   function send(w: World, node: number, message: TendermintMessage, cost: MessageCost): void {
     const before = w.metrics.messageCount(cost.kind)
     const behaviour = w.behaviours[node]
-    if (behaviour?.equivocates && message.type !== PROPOSAL) {
-      // Vote for the value each half was shown (or the honest value to one half, nil to the other).
-      const pair = collusion.get(`${message.height}/${message.round}`)
-      const [a, b] = pair ?? [message.value, NIL]
+    const pair = behaviour?.equivocates && message.type !== PROPOSAL ? collusion.get(`${message.height}/${message.round}`) : undefined
+    if (pair !== undefined) {
+      // Vote for the value each half was shown. In an honest proposer's round the colluders vote
+      // like everyone else: keeping the honest nodes in step is what lets the next split land.
+      const [a, b] = pair
       const half = honestHalf(w)
       for (const to of targets) {
         if (to === node) continue
@@ -213,12 +240,18 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
         }
         count(st.height, w.metrics.messageCount(costs!.proposal.kind) - before)
       } else send(w, node, message, proposalCost(w, block))
+      // A re-proposal comes with its proof of lock (the +2/3 prevotes of its valid round), as
+      // CometBFT's gossip sends peers the POL round's prevotes they lack.
+      if (message.validRound >= 0 && !w.behaviours[node]?.equivocates) relayRound(w, node, st, message.validRound)
       acceptProposal(w, st, node, message)
     } else {
       setTimer(w, node, proposeTimeoutUs(round), T_PROPOSE, st.height, round)
     }
-    setTimer(w, node, 2 * proposeTimeoutUs(round), T_RESEND, st.height, round)
-    if (r.proposal >= 0 || r.prevoteTotal > 0 || r.precommitTotal > 0) evaluate(w, node, round)
+    if (!st.watchdog) {
+      st.watchdog = true
+      setTimer(w, node, 2 * proposeTimeoutUs(round), T_RESEND, st.height, round)
+    }
+    if (r.proposal >= 0 || r.prevotes.total > 0 || r.precommits.total > 0) evaluate(w, node, round)
   }
 
   function proposalCost(w: World, block: BlockId): MessageCost {
@@ -265,7 +298,9 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     st.rounds = new Map()
     st.proposed = new Map()
     commitBlock(w, node, block)
-    setTimer(w, node, config.timeoutCommitMs * ms, T_NEW_HEIGHT, st.height, 0)
+    // At least 1 ms between heights (the application's commit): with one validator and
+    // timeout_commit 0, heights would otherwise follow each other without time passing.
+    setTimer(w, node, Math.max(config.timeoutCommitMs * ms, MIN_NEW_HEIGHT_US), T_NEW_HEIGHT, st.height, 0)
     replayFuture(w, node, st)
   }
 
@@ -280,13 +315,14 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
   function evaluate(w: World, node: number, round: number): void {
     const st = state(node)
     const height = st.height
+    const stepBefore = st.step
     const r = votes(w, st, round)
     // Decide: +2/3 precommits for a value in any round of this height.
-    if (r.precommitTotal > 0) {
-      for (const [value, p] of r.precommitPower) {
+    if (r.precommits.total > 0) {
+      for (const [value, p] of r.precommits.power) {
         if (value !== NIL && quorum(p)) {
           if (valid(w, node, value)) decide(w, node, st, value)
-          else noteAhead(w, node, st, firstVoter(r.precommitOf, value))
+          else noteAhead(w, node, st, firstVoter(r.precommits.first, value))
           if (st.height !== height) return
         }
       }
@@ -302,15 +338,15 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
       const vr = r.proposalValidRound
       if (vr < 0) {
         prevote(w, node, st, valid(w, node, v) && (st.lockedRound === -1 || st.lockedValue === v) ? v : NIL)
-      } else if (vr < round && quorum(votes(w, st, vr).prevotePower.get(v) ?? 0)) {
+      } else if (vr < round && quorum(votes(w, st, vr).prevotes.power.get(v) ?? 0)) {
         prevote(w, node, st, valid(w, node, v) && (st.lockedRound <= vr || st.lockedValue === v) ? v : NIL)
       }
     }
-    if (st.step === STEP_PREVOTE && quorum(r.prevoteTotal) && !r.prevoteTimerSet) {
+    if (st.step === STEP_PREVOTE && quorum(r.prevotes.total) && !r.prevoteTimerSet) {
       r.prevoteTimerSet = true
       setTimer(w, node, (config.timeoutPrevoteMs + config.timeoutPrevoteDeltaMs * round) * ms, T_PREVOTE, height, round)
     }
-    if (st.step >= STEP_PREVOTE && v >= 0 && !r.polHandled && quorum(r.prevotePower.get(v) ?? 0) && valid(w, node, v)) {
+    if (st.step >= STEP_PREVOTE && v >= 0 && !r.polHandled && quorum(r.prevotes.power.get(v) ?? 0) && valid(w, node, v)) {
       r.polHandled = true
       if (st.step === STEP_PREVOTE) {
         st.lockedValue = v
@@ -320,11 +356,14 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
       st.validValue = v
       st.validRound = round
     }
-    if (st.step === STEP_PREVOTE && quorum(r.prevotePower.get(NIL) ?? 0)) precommit(w, node, st, NIL)
-    if (quorum(r.precommitTotal) && !r.precommitTimerSet) {
+    if (st.step === STEP_PREVOTE && quorum(r.prevotes.power.get(NIL) ?? 0)) precommit(w, node, st, NIL)
+    if (quorum(r.precommits.total) && !r.precommitTimerSet) {
       r.precommitTimerSet = true
       setTimer(w, node, (config.timeoutPrecommitMs + config.timeoutPrecommitDeltaMs * round) * ms, T_PRECOMMIT, height, round)
     }
+    // The node's own vote, cast above, may complete a quorum (the decide rule ran before it):
+    // look again. Steps only move forward within a round, so this recurses at most twice.
+    if (st.step !== stepBefore && st.height === height) evaluate(w, node, round)
   }
 
   function firstVoter(of: Int32Array, value: number): number {
@@ -347,7 +386,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     const r = votes(w, st, m.round)
     const p = power[from] ?? 0
     r.hear(from, p)
-    const record = m.type === PREVOTE ? r.addPrevote(from, m.value, p) : r.addPrecommit(from, m.value, p)
+    const record = (m.type === PREVOTE ? r.prevotes : r.precommits).add(from, m.value, p)
     if (record.outcome === 'conflict') reportEvidence(w, from, m.type === PREVOTE ? 'double-prevote' : 'double-precommit', m, record.previous)
   }
 
@@ -359,13 +398,17 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
   }
 
   function onMessage(w: World, node: number, from: number, message: unknown): void {
-    const m = message as TendermintMessage
+    const m = message as TendermintMessage | VoteSetMessage
     const st = state(node)
     if (!isValidator(from)) return
     if (m.height < st.height) return
     if (m.height > st.height) {
       if (m.height === st.height + 1 && st.future.length < 16 * validators.length) st.future.push({ from, message: m })
       noteAhead(w, node, st, from)
+      return
+    }
+    if (m.type === VOTE_SET) {
+      onVoteSet(w, node, st, m)
       return
     }
     if (m.type === PROPOSAL) {
@@ -382,13 +425,60 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     setTimer(w, node, proposeTimeoutUs(0), T_SYNC, st.height, 0)
   }
 
+  /**
+   * The watchdog found the node stuck: resend its own messages, and pass on what it recorded for
+   * the current round and its lock and valid rounds, so a proof of lock one node saw reaches the
+   * others (the paper's liveness argument assumes such gossip).
+   */
   function resend(w: World, node: number, st: NodeState): void {
+    if (!isValidator(node)) return
     const r = st.rounds.get(st.round)
-    if (r === undefined || !isValidator(node)) return
-    const own = st.proposed.get(st.round)
-    if (own !== undefined) send(w, node, { type: PROPOSAL, height: st.height, round: st.round, value: own, validRound: r.proposalValidRound }, proposalCost(w, own))
-    if (r.hasMyPrevote) send(w, node, { type: PREVOTE, height: st.height, round: st.round, value: r.myPrevote, validRound: -1 }, costs!.prevote)
-    if (r.hasMyPrecommit) send(w, node, { type: PRECOMMIT, height: st.height, round: st.round, value: r.myPrecommit, validRound: -1 }, costs!.precommit)
+    if (w.behaviours[node]?.equivocates) {
+      // An equivocator keeps up its split story rather than relaying.
+      if (r === undefined) return
+      const own = st.proposed.get(st.round)
+      if (own !== undefined) send(w, node, { type: PROPOSAL, height: st.height, round: st.round, value: own, validRound: r.proposalValidRound }, proposalCost(w, own))
+      if (r.hasMyPrevote) send(w, node, { type: PREVOTE, height: st.height, round: st.round, value: r.myPrevote, validRound: -1 }, costs!.prevote)
+      if (r.hasMyPrecommit) send(w, node, { type: PRECOMMIT, height: st.height, round: st.round, value: r.myPrecommit, validRound: -1 }, costs!.precommit)
+      return
+    }
+    const rounds = new Set([st.round, st.lockedRound, st.validRound])
+    for (const round of rounds) if (round >= 0) relayRound(w, node, st, round)
+  }
+
+  function relayRound(w: World, node: number, st: NodeState, round: number): void {
+    const r = st.rounds.get(round)
+    if (r === undefined) return
+    const message: VoteSetMessage = {
+      type: VOTE_SET,
+      height: st.height,
+      round,
+      proposal: r.proposal,
+      validRound: r.proposalValidRound,
+      prevotes: r.prevotes.pairs(),
+      precommits: r.precommits.pairs(),
+    }
+    const votes = (message.prevotes.length + message.precommits.length) / 2
+    const bytes = (r.proposal >= 0 ? w.store.size(r.proposal) : 0) + votes * config.voteBytes
+    if (bytes === 0) return
+    const sent = broadcastDirect(w, node, targets, { kind: costs!.voteSet, bytes, verifyUs: config.verifyUs * Math.max(1, votes) }, message)
+    count(st.height, sent)
+  }
+
+  /** A vote set arrived: take in its proposal and votes as if each had come from its signer. */
+  function onVoteSet(w: World, node: number, st: NodeState, m: VoteSetMessage): void {
+    const proposer_ = proposer(m.height, m.round)
+    if (m.proposal >= 0) {
+      acceptProposal(w, st, proposer_, { type: PROPOSAL, height: m.height, round: m.round, value: m.proposal, validRound: m.validRound })
+    }
+    for (const [list, type] of [[m.prevotes, PREVOTE], [m.precommits, PRECOMMIT]] as const) {
+      for (let i = 0; i < list.length; i += 2) {
+        const signer = list[i]!
+        if (!isValidator(signer)) continue
+        recordVote(w, st, signer, { type, height: m.height, round: m.round, value: list[i + 1]!, validRound: -1 })
+      }
+    }
+    evaluate(w, node, m.round)
   }
 
   /** A block arrived through sync and became the node's tip: adopt every height up to it. */
@@ -427,6 +517,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
         proposal: { kind: w.metrics.messageKind('proposal'), bytes: config.blockSize, verifyUs: config.verifyUs },
         prevote: { kind: w.metrics.messageKind('prevote'), bytes: config.voteBytes, verifyUs: config.verifyUs },
         precommit: { kind: w.metrics.messageKind('precommit'), bytes: config.voteBytes, verifyUs: config.verifyUs },
+        voteSet: w.metrics.messageKind('vote-set'),
       }
       targets = recipients(w)
       for (let n = 0; n < w.nodes.count; n++) if (w.nodes.status[n] === NODE_UP) startRound(w, n, 0)
@@ -435,6 +526,12 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
       if (kind !== EV_TIMER || w.nodes.status[node] !== NODE_UP) return
       const timer = timerKind(w, node, a)
       const st = state(node)
+      if (timer === T_RESEND) {
+        // Still at the height the watchdog was set for: resend and relay. Otherwise watch on.
+        if (b === st.height && st.step !== STEP_NEW_HEIGHT) resend(w, node, st)
+        setTimer(w, node, 2 * proposeTimeoutUs(st.round), T_RESEND, st.height, st.round)
+        return
+      }
       if (timer === T_SYNC) {
         // Still behind since the request was planned: ask now (a later message plans the next).
         if (b === st.height && st.aheadPeer >= 0) requestSync(w, node, st.aheadPeer)
@@ -461,12 +558,6 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
         case T_NEW_HEIGHT:
           if (st.step === STEP_NEW_HEIGHT) startRound(w, node, 0)
           return
-        case T_RESEND:
-          if (c === st.round && st.step !== STEP_NEW_HEIGHT) {
-            resend(w, node, st)
-            setTimer(w, node, 2 * proposeTimeoutUs(c), T_RESEND, st.height, c)
-          }
-          return
       }
     },
     onMessage,
@@ -481,8 +572,9 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
       if (st.step === STEP_NEW_HEIGHT) startRound(w, node, 0)
       else startRound(w, node, st.round)
     },
-    nodeDown() {
+    nodeDown(_w, node) {
       // State survives a crash (CometBFT's WAL); timers set before it are void (epoch).
+      if (states[node]) states[node].watchdog = false
     },
     produceNow() {
       // Blocks come only from the round's proposer, when the round starts.

@@ -25,7 +25,7 @@ describe('run checker (PoW: final at depth k)', () => {
     expect(s.safety).toBe('violated')
     expect(s.violations.length).toBeGreaterThan(0)
     for (const v of s.violations) {
-      expect(v.kind).toBe('deep-reorg')
+      if (v.kind !== 'deep-reorg') throw new Error(`unexpected violation kind ${v.kind}`)
       expect(v.depth).toBeGreaterThan(6)
       expect([0, 1, 2, 3, 4, 5, 6, 7]).toContain(v.node)
       expect(v.atUs).toBeGreaterThanOrEqual(65 * MIN)
