@@ -32,6 +32,11 @@ export interface MempoolView {
   /** `node`'s marks by slot (a view: valid until the next submission or merge). */
   marks(node: number): Int32Array
   /**
+   * The raw mark table and where `node`'s row starts in it (valid until the next submission or
+   * merge): the gossip flush reads a row per node every interval, without allocating a view.
+   */
+  row(node: number): { table: Int32Array; offset: number }
+  /**
    * Up to `maxTx` transaction ids (and at most `maxBytes` bytes) for a block `node` builds on
    * `parent`, highest fee first.
    */
@@ -47,6 +52,7 @@ export function createMempoolView(txs: TransactionTable, store: BlockStore): Mem
   let known = new Int32Array(0)
   const slotOf = new Map<number, number>()
   const slotNodes: number[] = []
+  const rowView = { table: new Int32Array(0), offset: 0 }
   const bySlot: number[][] = []
   /** Per slot: index of its first transaction that is not final (advanced lazily). */
   const firstOpen: number[] = []
@@ -116,6 +122,12 @@ export function createMempoolView(txs: TransactionTable, store: BlockStore): Mem
         }
       }
       return news
+    },
+    row(node) {
+      if (node >= nodeCap) resize(Math.max(node + 1, nodeCap * 2, 8), slotCap)
+      rowView.table = known
+      rowView.offset = node * slotCap
+      return rowView
     },
     marks(node) {
       if (node >= nodeCap) resize(Math.max(node + 1, nodeCap * 2, 8), slotCap)

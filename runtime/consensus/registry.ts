@@ -6,6 +6,7 @@
  */
 import type { BlockHasher } from '../chain/blockHeader.ts'
 import type { MemberRegistry } from '../node/members.ts'
+import type { StrategyName } from '../node/strategies/registry.ts'
 import { expectChoice, expectRecord } from '../sim/validate.ts'
 import type { PowConfig } from './pow/powConfig.ts'
 import { parsePowConfig } from './pow/powConfig.ts'
@@ -28,6 +29,19 @@ export type ProtocolConfig = PowConfig | TendermintConfig | RaftConfig | PoaConf
 
 export const PROTOCOL_KINDS = ['pow', 'tendermint', 'raft', 'poa', 'pos'] as const
 export type ProtocolKind = (typeof PROTOCOL_KINDS)[number]
+
+/**
+ * The byzantine strategies each protocol models. Any other would change nothing (e.g. selfish
+ * mining without mining, withholding under Raft): it is refused with a reason rather than
+ * silently accepted.
+ */
+export const PROTOCOL_STRATEGIES: Readonly<Record<ProtocolKind, readonly StrategyName[]>> = {
+  pow: ['selfish-mining', 'double-spend', 'withholding', 'invalid-blocks', 'censorship'],
+  tendermint: ['equivocation', 'invalid-blocks', 'censorship'],
+  raft: ['censorship'],
+  poa: ['invalid-blocks', 'censorship'],
+  pos: ['equivocation', 'censorship'],
+}
 
 /** What a protocol factory may use besides its config. */
 export interface ProtocolContext {

@@ -8,7 +8,6 @@
  * @module
  */
 import type { TransactionTable } from '../chain/transactions.ts'
-import { percentile } from './percentile.ts'
 
 export interface LatencySummary {
   p50Ms: number | null
@@ -28,10 +27,12 @@ export interface TransactionSummary {
 }
 
 function latency(values: Float64Array, n: number): LatencySummary {
-  const v = values.subarray(0, n)
+  // Sorted once for the three ranks (nearest-rank, as `percentile` computes them).
+  const sorted = values.subarray(0, n).sort()
   const ms = (p: number): number | null => {
-    const x = percentile(v, p)
-    return x === undefined ? null : Math.round(x) / 1000
+    if (n === 0) return null
+    const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)))
+    return Math.round(sorted[rank - 1]!) / 1000
   }
   return { p50Ms: ms(50), p95Ms: ms(95), p99Ms: ms(99) }
 }

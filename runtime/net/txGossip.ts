@@ -76,14 +76,14 @@ export function createTxGossip(w: World, mempool: MempoolView, intervalUs: numbe
       ensure(node)
       flushPending[node] = 0
       if (w.nodes.status[node] !== NODE_UP) return
-      const marks = mempool.marks(node)
-      const slots = marks.length
+      const { table: marks, offset } = mempool.row(node)
+      const slots = mempool.origins
       const row = node * stride
       if (scratch.length < slots * 2) scratch = new Int32Array(slots * 4)
       let ids = 0
       let i = 0
       for (let slot = 0; slot < slots; slot++) {
-        const mark = marks[slot]!
+        const mark = marks[offset + slot]!
         const previous = announced[row + slot]!
         if (mark <= previous) continue
         scratch[i++] = slot

@@ -71,15 +71,20 @@ export function createTransactionSystem(w: World, workload: WorkloadConfig | und
   let allowed: number[] = []
   let allowedFor = -1
   const up: number[] = []
-  function submitters(): number[] {
+  /** A node a client submits to: any node that may submit and is up (-1: none). */
+  function pickSubmitter(): number {
     if (allowedFor !== w.nodes.count) {
       allowedFor = w.nodes.count
       allowed = []
       for (let n = 0; n < w.nodes.count; n++) if (w.members.can(n, 'submit')) allowed.push(n)
     }
+    if (allowed.length === 0) return -1
+    const first = allowed[w.rng.nextInt(STREAM_WORKLOAD, allowed.length)]!
+    if (w.nodes.status[first] === NODE_UP) return first
+    // Its node is down: the client picks again among the nodes that are up.
     up.length = 0
     for (let i = 0; i < allowed.length; i++) if (w.nodes.status[allowed[i]!] === NODE_UP) up.push(allowed[i]!)
-    return up
+    return up.length === 0 ? -1 : up[w.rng.nextInt(STREAM_WORKLOAD, up.length)]!
   }
 
   const system: TransactionSystem = {
@@ -92,10 +97,9 @@ export function createTransactionSystem(w: World, workload: WorkloadConfig | und
     onArrival() {
       if (!workload) return
       if (workload.untilMs !== undefined && w.now > workload.untilMs * 1000) return
-      const candidates = submitters()
       const rng = w.rng
-      if (candidates.length > 0) {
-        const node = candidates[rng.nextInt(STREAM_WORKLOAD, candidates.length)]!
+      const node = pickSubmitter()
+      if (node >= 0) {
         const sender = rng.nextInt(STREAM_WORKLOAD, workload.senders)
         const fee = workload.feeMin + rng.nextInt(STREAM_WORKLOAD, workload.feeMax - workload.feeMin + 1)
         submitAt(node, sender, fee, workload.txBytes)

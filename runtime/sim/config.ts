@@ -6,13 +6,12 @@
  * @module
  */
 import type { ProtocolConfig } from '../consensus/registry.ts'
-import { parseProtocolConfig } from '../consensus/registry.ts'
+import { PROTOCOL_STRATEGIES, parseProtocolConfig } from '../consensus/registry.ts'
 import { InvalidFieldError } from '../errors/input.ts'
 import type { MembersConfig } from '../node/members.ts'
 import { parseMembersConfig } from '../node/members.ts'
 import type { WorkloadConfig } from './workload.ts'
 import { parseWorkloadConfig } from './workload.ts'
-import { STRATEGY_NAMES } from '../node/strategies/registry.ts'
 import type { StrategyName } from '../node/strategies/registry.ts'
 import { TOPOLOGY_KINDS } from '../net/topology.ts'
 import type { TopologyKind } from '../net/topology.ts'
@@ -106,7 +105,7 @@ export function parseNetworkConfig(input: unknown): NetworkConfig {
       expectKnownKeys(e, `config.byzantine[${i}]`, ['node', 'strategy', 'confirmations', 'giveUpBehind', 'censorSender'])
       const assignment: ByzantineAssignment = {
         node: expectInteger(e.node, `config.byzantine[${i}].node`, 0, nodes - 1),
-        strategy: expectChoice(e.strategy, `config.byzantine[${i}].strategy`, STRATEGY_NAMES),
+        strategy: expectChoice(e.strategy, `config.byzantine[${i}].strategy`, PROTOCOL_STRATEGIES[protocol.kind]),
       }
       if (e.confirmations !== undefined) assignment.confirmations = expectInteger(e.confirmations, `config.byzantine[${i}].confirmations`, 1, 1000)
       if (e.giveUpBehind !== undefined) assignment.giveUpBehind = expectInteger(e.giveUpBehind, `config.byzantine[${i}].giveUpBehind`, 1, 10_000)

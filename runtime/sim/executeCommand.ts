@@ -7,6 +7,8 @@
  */
 import { HAVE } from '../chain/blockKnowledge.ts'
 import type { BlockId } from '../chain/blockStore.ts'
+import type { ProtocolKind } from '../consensus/registry.ts'
+import { PROTOCOL_STRATEGIES } from '../consensus/registry.ts'
 import { CommandRejectedError } from '../errors/input.ts'
 import { exchangeTips } from '../net/relay.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
@@ -68,6 +70,13 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
       expectNodeStatus(w, 'mine', cmd.node, [NODE_UP])
       return { ...base, node: cmd.node, block: produce(s, cmd.node) }
     case 'set-byzantine': {
+      const allowed: readonly string[] = PROTOCOL_STRATEGIES[s.protocol.name as ProtocolKind] ?? []
+      if (cmd.strategy !== 'honest' && !allowed.includes(cmd.strategy)) {
+        throw new CommandRejectedError('set-byzantine', {
+          en: `strategy "${cmd.strategy}" has no effect under ${s.protocol.name}; it models: ${allowed.join(', ')}`,
+          ko: `"${cmd.strategy}" 전략은 ${s.protocol.name}에서 아무 효과가 없습니다. 이 프로토콜에서 쓸 수 있는 전략: ${allowed.join(', ')}`,
+        })
+      }
       const wasByzantine = w.behaviours[cmd.node] !== undefined
       w.behaviours[cmd.node] = cmd.strategy === 'honest' ? undefined : createBehaviour(cmd.strategy, { censorSender: cmd.censorSender })
       if (wasByzantine && cmd.strategy === 'honest') revalidateChain(w, cmd.node)

@@ -33,6 +33,9 @@ export class VoteTally {
   readonly power = new Map<number, number>()
   /** Power of the validators that voted at all (each once). */
   total = 0
+  /** The block (not nil) with the most power behind it, and that power (checked on every vote). */
+  bestBlock = NIL
+  bestPower = 0
 
   constructor(private readonly nodes: number) {
     this.first = new Int32Array(nodes).fill(NO_VOTE)
@@ -48,7 +51,12 @@ export class VoteTally {
     const previous = this.first[validator]!
     if (set[validator] === 1) return { outcome: 'duplicate', previous }
     set[validator] = 1
-    this.power.set(value, (this.power.get(value) ?? 0) + p)
+    const power = (this.power.get(value) ?? 0) + p
+    this.power.set(value, power)
+    if (value !== NIL && power > this.bestPower) {
+      this.bestBlock = value
+      this.bestPower = power
+    }
     if (previous === NO_VOTE) {
       this.first[validator] = value
       this.total += p

@@ -221,7 +221,12 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     if (isValidator(node) && proposer(st.height, round) === node) {
       let block = st.proposed.get(round)
       if (block === undefined) {
-        block = st.validValue !== NIL ? st.validValue : produceBlock(w, node, w.nodes.tip[node]!, config.blockSize, config.maxTxPerBlock)
+        if (st.validValue !== NIL) block = st.validValue
+        else {
+          block = produceBlock(w, node, w.nodes.tip[node]!, config.blockSize, config.maxTxPerBlock)
+          // invalid-blocks: the proposal breaks the rules; honest validators prevote nil.
+          w.behaviours[node]?.mined?.(w, node, block)
+        }
         st.proposed.set(round, block)
         if (w.behaviours[node]?.equivocates && st.validValue === NIL) {
           const twin = produceBlock(w, node, w.nodes.tip[node]!, config.blockSize, config.maxTxPerBlock)
@@ -318,14 +323,12 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     const stepBefore = st.step
     const r = votes(w, st, round)
     // Decide: +2/3 precommits for a value in any round of this height.
-    if (r.precommits.total > 0) {
-      for (const [value, p] of r.precommits.power) {
-        if (value !== NIL && quorum(p)) {
-          if (valid(w, node, value)) decide(w, node, st, value)
-          else noteAhead(w, node, st, firstVoter(r.precommits.first, value))
-          if (st.height !== height) return
-        }
-      }
+    // (Two blocks with +2/3 each would take > 1/3 equivocating power; either one is then decided.)
+    if (quorum(r.precommits.bestPower)) {
+      const value = r.precommits.bestBlock
+      if (valid(w, node, value)) decide(w, node, st, value)
+      else noteAhead(w, node, st, firstVoter(r.precommits.first, value))
+      if (st.height !== height) return
     }
     // Round skip: +1/3 of the power is already in a later round.
     if (round > st.round && oneThird(r.anyPower) && st.step !== STEP_NEW_HEIGHT) {
