@@ -4,6 +4,16 @@
  * of the network by an equivocator, or cast before the node joined — so every node can rebuild
  * the FFG history (and catch equivocations) from the chain it syncs.
  *
+ * A vote is normally included in a block of its own epoch or the next. That window alone loses
+ * votes: when the blocks that included them are orphaned after the window closed, the chain never
+ * carries them, and the nodes that counted them (from attestations or from the orphaned blocks)
+ * justify a checkpoint that a node syncing the chain later can never justify — nor anything voted
+ * on from it, since every later vote takes it as its source. So a proposer also includes the
+ * votes of every supermajority link it counted whose target is on its chain and that its chain
+ * does not carry yet (`evidence`), whatever their epoch: the chain then holds the whole FFG
+ * history of its checkpoints, as Ethereum's chain does (there, justification is computed from the
+ * included attestations only).
+ *
  * The bodies live beside the shared block store (like the block's slot); each node keeps track
  * of which bodies it has read.
  *
@@ -12,6 +22,7 @@
 import type { BlockId, BlockStore } from '../../chain/blockStore.ts'
 import { grown } from '../../sim/typedArrays.ts'
 import type { BlockSlots } from './checkpoints.ts'
+import type { SupermajorityLink } from './ffgTally.ts'
 import type { FfgVote } from './ffgVote.ts'
 import type { VoteHistory } from './slashing.ts'
 
@@ -19,6 +30,8 @@ import type { VoteHistory } from './slashing.ts'
 export class BlockBodies {
   private readonly bodies = new Map<BlockId, readonly FfgVote[]>()
   private readonly bySlot = new Map<number, BlockId[]>()
+  /** Vote id → the blocks that include it. */
+  private readonly including = new Map<number, BlockId[]>()
 
   constructor(
     readonly slots: BlockSlots,
@@ -31,6 +44,37 @@ export class BlockBodies {
     let list = this.bySlot.get(slot)
     if (list === undefined) this.bySlot.set(slot, (list = []))
     list.push(block)
+    for (const v of body) {
+      const blocks = this.including.get(v.id)
+      if (blocks === undefined) this.including.set(v.id, [block])
+      else blocks.push(block)
+    }
+  }
+
+  /** Whether the chain ending at `head` includes `vote` in some block's body. */
+  carries(store: BlockStore, head: BlockId, vote: FfgVote): boolean {
+    const blocks = this.including.get(vote.id)
+    if (blocks === undefined) return false
+    for (const b of blocks) if (store.isAncestor(b, head)) return true
+    return false
+  }
+
+  /**
+   * Adds to `body` (a proposal on `parent`) the votes of `links` that the chain ending at `parent`
+   * does not carry yet, for the links whose target is on that chain.
+   */
+  evidence(store: BlockStore, parent: BlockId, links: readonly SupermajorityLink[], body: FfgVote[]): void {
+    let inBody: Set<FfgVote> | undefined
+    for (const link of links) {
+      if (!store.isAncestor(link.target.block, parent)) continue
+      for (const v of link.votes) {
+        if (this.carries(store, parent, v)) continue
+        inBody ??= new Set(body)
+        if (inBody.has(v)) continue
+        inBody.add(v)
+        body.push(v)
+      }
+    }
   }
 
   body(block: BlockId): readonly FfgVote[] {

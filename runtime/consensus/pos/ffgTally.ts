@@ -13,15 +13,27 @@
  * cast during e, so e is justified when e ends and finalized when e + 1 ends — about two epochs
  * after its boundary block.
  *
+ * Each supermajority link that justified or finalized something is handed back with its votes
+ * (`TallyOutcome.links`): that is the evidence a proposer makes sure its chain carries, so a node
+ * that syncs the chain later reaches the same checkpoints (`blockBodies.ts`).
+ *
  * @module
  */
 import type { Checkpoint, FfgVote } from './ffgVote.ts'
 
-interface Link {
-  source: Checkpoint
-  target: Checkpoint
+/** A supermajority link and the signed votes behind it: the proof of a justification (or finalization). */
+export interface SupermajorityLink {
+  readonly source: Checkpoint
+  readonly target: Checkpoint
+  readonly votes: readonly FfgVote[]
+}
+
+interface Link extends SupermajorityLink {
+  votes: FfgVote[]
   stake: number
   valid: boolean
+  /** Already handed out as a supermajority link (once per link). */
+  decisive: boolean
 }
 
 const key = (c: Checkpoint): string => `${c.epoch}:${c.block}`
@@ -34,6 +46,8 @@ export interface TallyOutcome {
   justified: Checkpoint[]
   /** True when this call moved the finalized checkpoint. */
   finalized: boolean
+  /** The links that justified or finalized a checkpoint, each handed out once (the evidence to carry on chain). */
+  links: SupermajorityLink[]
 }
 
 export class FfgTally {
@@ -60,12 +74,13 @@ export class FfgTally {
     const k = `${key(vote.source)}>${key(vote.target)}`
     let link = this.links.get(k)
     if (link === undefined) {
-      link = { source: vote.source, target: vote.target, stake: 0, valid: this.validLink(vote.source, vote.target) }
+      link = { source: vote.source, target: vote.target, votes: [], stake: 0, valid: this.validLink(vote.source, vote.target), decisive: false }
       this.links.set(k, link)
       let list = this.byTarget.get(vote.target.epoch)
       if (list === undefined) this.byTarget.set(vote.target.epoch, (list = []))
       list.push(link)
     }
+    link.votes.push(vote)
     link.stake += stake
   }
 
@@ -79,27 +94,34 @@ export class FfgTally {
    */
   process(uptoEpoch: number): TallyOutcome {
     const justified: Checkpoint[] = []
+    const links: SupermajorityLink[] = []
     let finalize: Checkpoint | undefined
     for (let t = this.finalized.epoch + 1; t <= uptoEpoch; t++) {
       const list = this.byTarget.get(t)
       if (list === undefined) continue
       for (const link of list) {
         if (!link.valid || !this.supermajority(link.stake) || !this.isJustified(link.source)) continue
-        if (!this.isJustified(link.target)) {
+        const justifies = !this.isJustified(link.target)
+        const finalizes = t === link.source.epoch + 1
+        if (justifies) {
           this.justifiedKeys.add(key(link.target))
           justified.push(link.target)
           if (t > this.best.epoch) this.best = link.target
         }
-        if (t === link.source.epoch + 1 && (finalize === undefined || link.source.epoch > finalize.epoch)) finalize = link.source
+        if (finalizes && (finalize === undefined || link.source.epoch > finalize.epoch)) finalize = link.source
+        if ((justifies || finalizes) && !link.decisive) {
+          link.decisive = true
+          links.push(link)
+        }
       }
     }
-    if (finalize === undefined || finalize.epoch <= this.finalized.epoch) return { justified, finalized: false }
+    if (finalize === undefined || finalize.epoch <= this.finalized.epoch) return { justified, finalized: false, links }
     this.finalized = finalize
     for (const t of [...this.byTarget.keys()]) {
       if (t > finalize.epoch) continue
       for (const link of this.byTarget.get(t)!) this.links.delete(`${key(link.source)}>${key(link.target)}`)
       this.byTarget.delete(t)
     }
-    return { justified, finalized: true }
+    return { justified, finalized: true, links }
   }
 }

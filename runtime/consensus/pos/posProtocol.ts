@@ -7,7 +7,11 @@
  *   block's body carries the attestations the proposer has seen for this and the last epoch and
  *   its chain does not include yet (`blockBodies.ts`, as Ethereum includes attestations in
  *   blocks): that is how a vote one node missed — lost in a partition, signed to only half of the
- *   network by an equivocator, cast before the node joined — still reaches it.
+ *   network by an equivocator, cast before the node joined — still reaches it. It also carries
+ *   the votes of every supermajority link the proposer counted for a checkpoint of its chain that
+ *   the chain does not carry yet, whatever their epoch, so the chain holds the whole FFG history
+ *   of its checkpoints and a node syncing it (joining late, restarting) reaches the same justified
+ *   and finalized checkpoints as the nodes that saw the votes live.
  * - A third into every slot each validator attests: its head and an FFG vote source → target
  *   (source: its highest justified checkpoint; target: this epoch's checkpoint on its chain), sent
  *   directly to every node. The FFG vote is fixed at the first attestation of an epoch and kept
@@ -48,6 +52,7 @@ import { BlockSlots, canBeCheckpoint, checkpointBlock } from './checkpoints.ts'
 import { HonestSplit, conflictingVote } from './equivocation.ts'
 import type { VoteData } from './equivocation.ts'
 import { FfgTally } from './ffgTally.ts'
+import type { SupermajorityLink } from './ffgTally.ts'
 import type { Checkpoint, FfgVote } from './ffgVote.ts'
 import { createVoteBook, slashableOffence } from './ffgVote.ts'
 import { headUnder } from './followJustified.ts'
@@ -87,6 +92,11 @@ interface NodeState {
   myVotes: Map<number, FfgVote[]>
   /** The last slot this node proposed in (persisted: never a second block after a restart). */
   proposedSlot: number
+  /**
+   * The supermajority links this validator counted (justifications and finalizations) that its
+   * finalized chain may not carry yet: as proposer it includes their missing votes.
+   */
+  evidence: SupermajorityLink[]
   /** Which block bodies the node has read. */
   reader: BodyReader
   /** The last slot this node asked a peer to sync (one request per slot). */
@@ -156,6 +166,7 @@ export function createPosProtocol(config: PosConfig, context: ProtocolContext): 
         lastVote: new Array<FfgVote | undefined>(Math.max(w.nodes.count, stake.length)).fill(undefined),
         myVotes: new Map(),
         proposedSlot: 0,
+        evidence: [],
         reader: new BodyReader(),
         syncSlot: -1,
         epoch: 0,
@@ -227,6 +238,7 @@ export function createPosProtocol(config: PosConfig, context: ProtocolContext): 
     // Slots only grow along a chain (a proposer whose clock is behind must not build on a later slot).
     while (parent > 0 && slots.get(parent) >= slot) parent = w.store.parent(parent)
     const body = blocks.select(w.store, st.history, parent, Math.floor(slot / S))
+    blocks.evidence(w.store, parent, st.evidence, body)
     const block = makeBlock(w, node, parent, slot, body)
     connectBlock(w, node, block)
     if (w.behaviours[node]?.equivocates) {
@@ -334,16 +346,30 @@ export function createPosProtocol(config: PosConfig, context: ProtocolContext): 
     if (w.knowledge.get(root, node) !== HAVE) askSync(w, node, st, w.store.miner(root))
   }
 
+  /**
+   * Forgets the evidence the finalized chain carries in full, and the links into checkpoints that
+   * finality has left behind on another branch.
+   */
+  function pruneEvidence(w: World, st: NodeState): void {
+    const fin = st.ffg.finalized
+    st.evidence = st.evidence.filter((link) => {
+      if (!w.store.isAncestor(link.target.block, fin.block)) return link.target.epoch > fin.epoch
+      return !link.votes.every((v) => blocks.carries(w.store, fin.block, v))
+    })
+  }
+
   function epochBoundary(w: World, node: number, st: NodeState, epoch: number, slot: number): void {
     absorbRecent(w, node, st, slot)
     const best = st.ffg.best
     const outcome = st.ffg.process(epoch - 1)
     const honest = w.behaviours[node] === undefined
     if (honest) for (const c of outcome.justified) justifiedEpochs.add(c.epoch)
+    if (isValidator(node)) for (const link of outcome.links) st.evidence.push(link)
     if (outcome.finalized) {
       const fin = st.ffg.finalized
       if (honest && !finalityLag.has(fin.epoch)) finalityLag.set(fin.epoch, w.now - fin.epoch * epochUs)
       finalizeBlock(w, node, fin.block)
+      pruneEvidence(w, st)
     }
     if (st.ffg.best !== best || !w.store.isAncestor(st.ffg.best.block, w.nodes.tip[node]!)) follow(w, node, st)
   }

@@ -345,10 +345,6 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
         prevote(w, node, st, valid(w, node, v) && (st.lockedRound <= vr || st.lockedValue === v) ? v : NIL)
       }
     }
-    if (st.step === STEP_PREVOTE && quorum(r.prevotes.total) && !r.prevoteTimerSet) {
-      r.prevoteTimerSet = true
-      setTimer(w, node, (config.timeoutPrevoteMs + config.timeoutPrevoteDeltaMs * round) * ms, T_PREVOTE, height, round)
-    }
     if (st.step >= STEP_PREVOTE && v >= 0 && !r.polHandled && quorum(r.prevotes.power.get(v) ?? 0) && valid(w, node, v)) {
       r.polHandled = true
       if (st.step === STEP_PREVOTE) {
@@ -360,6 +356,12 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
       st.validRound = round
     }
     if (st.step === STEP_PREVOTE && quorum(r.prevotes.power.get(NIL) ?? 0)) precommit(w, node, st, NIL)
+    // Checked after the rules that may leave the prevote step at once: a timer that could never
+    // matter is not set (in a 100-validator run, one per node per height).
+    if (st.step === STEP_PREVOTE && quorum(r.prevotes.total) && !r.prevoteTimerSet) {
+      r.prevoteTimerSet = true
+      setTimer(w, node, (config.timeoutPrevoteMs + config.timeoutPrevoteDeltaMs * round) * ms, T_PREVOTE, height, round)
+    }
     if (quorum(r.precommits.total) && !r.precommitTimerSet) {
       r.precommitTimerSet = true
       setTimer(w, node, (config.timeoutPrecommitMs + config.timeoutPrecommitDeltaMs * round) * ms, T_PRECOMMIT, height, round)

@@ -88,7 +88,7 @@ describe('chaos: random commands against the finality protocols', () => {
         for (const q of [{ type: 'heads' }, { type: 'consistency' }, { type: 'metrics' }, { type: 'node', node: 1 }, { type: 'mempool', node: 1 }, { type: 'members' }]) net.query(q)
       }
       expect(rejected).toBeGreaterThan(0)
-      if (byzantineSafe) expect(checker.summary().violations).toEqual([])
+      if (byzantineSafe) expect(checker.summary().violations, `round ${round}`).toEqual([])
 
       // The recorded inputs replay to the same trace.
       const copy = replayNetwork(config, net.inputs)
@@ -115,7 +115,7 @@ describe('chaos: random commands against the finality protocols', () => {
         const now = nodes.map((n) => height((net.query({ type: 'node', node: n.node }) as { finalized: number }).finalized))
         caughtUp = now.every((h) => h > top)
       }
-      expect(caughtUp).toBe(true)
+      expect(caughtUp, `round ${round}: finality did not resume after the faults were cleared`).toBe(true)
       if (byzantineSafe) expect(checker.summary().violations).toEqual([])
     }
   })
