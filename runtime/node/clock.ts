@@ -17,10 +17,3 @@ export function realDelayUs(w: World, node: number, localUs: number): number {
   const drift = w.nodes.clockDriftPpm[node]!
   return drift === 0 ? localUs : localUs / (1 + drift / 1e6)
 }
-
-/** Simulated time at which `node`'s clock will read `localUs` (never before now). */
-export function realTimeOf(w: World, node: number, localUs: number): number {
-  const drift = w.nodes.clockDriftPpm[node]!
-  const real = (localUs - w.nodes.clockOffsetUs[node]!) / (1 + drift / 1e6)
-  return Math.max(w.now, Math.ceil(real))
-}

@@ -30,9 +30,12 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
     }
     case 'remove-node':
       removeNode(s, cmd.node)
+      s.transactions.gossip.nodeDown(cmd.node)
       return { ...base, node: cmd.node }
     case 'crash':
       crashNode(s, cmd.node)
+      // Its pending gossip flush dies with it (epoch): the restart schedules a new one.
+      s.transactions.gossip.nodeDown(cmd.node)
       return { ...base, node: cmd.node }
     case 'restart':
       restartNode(s, cmd.node)

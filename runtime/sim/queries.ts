@@ -279,6 +279,10 @@ export function runQuery(ctx: QueryContext, q: Query): unknown {
         difficulty: store.difficulty(b),
         cumulativeWork: store.cumWork(b),
         size: store.size(b),
+        txCount: ctx.transactions.txCount(b),
+        /** The block's transaction ids, highest fee first (the order an executor runs them). */
+        txs: [...(ctx.transactions.blockTxs(b) ?? [])],
+        finalUs: Number.isNaN(w.finality.firstFinalUs(b)) ? null : w.finality.firstFinalUs(b),
         nonce: store.nonce(b),
         hash: toHex(ctx.hasher.hash(b)),
         prevHash: toHex(ctx.hasher.prevHash(b)),

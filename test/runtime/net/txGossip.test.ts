@@ -146,10 +146,8 @@ describe('transaction gossip: partitions', () => {
     expect(pendingAt(net)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2])
   })
 
-  // Bug (runtime/net/txGossip.ts, onFlush): a node records a mark as announced once per node, not
-  // per peer, and ignores that sendDirect refused a peer across the cut; healing re-exchanges
-  // block tips only. So what was submitted during a partition never crosses the healed cut until
-  // its origin submits again (the test above shows that path).
+  // Regression: marks are announced once per node, so a batch refused across the cut was lost
+  // for good; healing now makes every node offer its mempool again.
   it('after heal, a transaction submitted during the partition reaches the other side', () => {
     const net = createNetwork(gossipConfig({ topology: 'ring', maxTxPerBlock: 0 }))
     net.run({ untilUs: S })
@@ -160,5 +158,20 @@ describe('transaction gossip: partitions', () => {
     net.apply({ type: 'heal' })
     net.run({ untilUs: 6 * S })
     expect(pendingAt(net)).toEqual(Array.from({ length: NODES }, () => 1))
+  })
+
+  // Regression: a crash killed the node's pending flush (its epoch) but left it marked pending, so
+  // after the restart the node never gossiped again.
+  it('a node that crashed with a flush pending gossips again after its restart', () => {
+    const net = createNetwork(gossipConfig({ topology: 'ring', maxTxPerBlock: 0 }))
+    net.run({ untilUs: S })
+    net.apply({ type: 'submit-tx', node: 2 })
+    net.apply({ type: 'crash', node: 2 })
+    net.run({ untilUs: 2 * S })
+    net.apply({ type: 'restart', node: 2 })
+    net.run({ untilUs: 3 * S })
+    net.apply({ type: 'submit-tx', node: 2 })
+    net.run({ untilUs: 6 * S })
+    expect(pendingAt(net)).toEqual(Array.from({ length: NODES }, () => 2))
   })
 })

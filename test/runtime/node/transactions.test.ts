@@ -169,6 +169,14 @@ describe('transaction summary', () => {
     for (const { height } of included) perHeight.set(height, (perHeight.get(height) ?? 0) + 1)
     expect(perHeight.size).toBe(fees.length / maxTx)
     for (const n of perHeight.values()) expect(n).toBe(maxTx)
+    // The block query lists each carrying block's transactions, highest fee first.
+    const carrying = [...new Set(ids.map((tx) => txView(net, tx).block!))]
+    for (const block of carrying) {
+      const b = net.query({ type: 'block', block }) as { txCount: number; txs: number[]; finalUs: number | null }
+      expect(b.txCount).toBe(maxTx)
+      expect(b.txs).toEqual(ids.filter((tx) => txView(net, tx).block === block).sort((x, y) => txView(net, y).fee - txView(net, x).fee))
+      expect(b.finalUs).not.toBeNull()
+    }
   })
 })
 
