@@ -22,7 +22,7 @@ export function mainHelp(lang: Lang): string {
 명령:
   sim         네트워크 시뮬레이션을 실행하고 결과를 출력합니다
   experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴, BFT 안전성·메시지, Raft 선출)
-  bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교)
+  bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교, 100노드 합의 프리셋, 실험)
   help        이 도움말을 보여 줍니다
 
 공통 옵션:
@@ -41,7 +41,7 @@ Usage: playground <command> [options]
 Commands:
   sim         run a network simulation and print its results
   experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining, BFT safety and messages, Raft elections)
-  bench       run the performance benchmarks (kernel throughput, SimBlock comparison)
+  bench       run the performance benchmarks (kernel throughput, SimBlock comparison, 100-node consensus presets, experiments)
   help        show this help
 
 Common options:

@@ -38,11 +38,14 @@ export interface MempoolView {
   row(node: number): { table: Int32Array; offset: number }
   /**
    * Up to `maxTx` transaction ids (and at most `maxBytes` bytes) for a block `node` builds on
-   * `parent`, highest fee first.
+   * `parent`, highest fee first. `inChain`: transactions already carried by `parent`'s chain above
+   * its last final block (a transaction remembers only its latest carrier, which may be a fork).
    */
-  select(node: number, parent: BlockId, maxTx: number, censoredSender: number | undefined, maxBytes?: number): number[]
+  select(node: number, parent: BlockId, maxTx: number, censoredSender: number | undefined, maxBytes?: number, inChain?: ReadonlySet<number>): number[]
   /** Transactions `node` holds that are not final yet. */
   pending(node: number): number
+  /** How many of origin slot `slot`'s first transactions are all final. */
+  finalPrefix(slot: number): number
 }
 
 export function createMempoolView(txs: TransactionTable, store: BlockStore): MempoolView {
@@ -133,7 +136,7 @@ export function createMempoolView(txs: TransactionTable, store: BlockStore): Mem
       if (node >= nodeCap) resize(Math.max(node + 1, nodeCap * 2, 8), slotCap)
       return known.subarray(node * slotCap, node * slotCap + slotNodes.length)
     },
-    select(node, parent, maxTx, censoredSender, maxBytes = Infinity) {
+    select(node, parent, maxTx, censoredSender, maxBytes = Infinity, inChain) {
       const candidates: number[] = []
       const row = node * slotCap
       for (let slot = 0; slot < bySlot.length; slot++) {
@@ -146,6 +149,7 @@ export function createMempoolView(txs: TransactionTable, store: BlockStore): Mem
           if (censoredSender !== undefined && txs.sender[tx] === censoredSender) continue
           const carried = txs.block[tx]!
           if (carried >= 0 && store.isAncestor(carried, parent)) continue
+          if (inChain !== undefined && inChain.has(tx)) continue
           candidates.push(tx)
         }
       }
@@ -165,6 +169,7 @@ export function createMempoolView(txs: TransactionTable, store: BlockStore): Mem
       candidates.length = take
       return candidates
     },
+    finalPrefix: (slot) => openFrom(slot),
     pending(node) {
       let count = 0
       const row = node * slotCap

@@ -6,6 +6,7 @@
  */
 import type { BlockHasher } from '../chain/blockHeader.ts'
 import type { MemberRegistry } from '../node/members.ts'
+import { InvalidFieldError } from '../errors/input.ts'
 import type { StrategyName } from '../node/strategies/registry.ts'
 import { expectChoice, expectRecord } from '../sim/validate.ts'
 import type { PowConfig } from './pow/powConfig.ts'
@@ -43,6 +44,9 @@ export const PROTOCOL_STRATEGIES: Readonly<Record<ProtocolKind, readonly Strateg
   pos: ['equivocation', 'censorship'],
 }
 
+/** Node limits of the protocols whose state grows as nodes² (every node tallies every validator). */
+const MAX_NODES_BY_PROTOCOL: Partial<Record<ProtocolKind, number>> = { tendermint: 2000, pos: 2000 }
+
 /** What a protocol factory may use besides its config. */
 export interface ProtocolContext {
   members: MemberRegistry
@@ -57,6 +61,15 @@ export interface ProtocolContext {
 export function parseProtocolConfig(input: unknown, nodes: number): ProtocolConfig {
   const p = expectRecord(input, 'config.protocol')
   const kind = expectChoice(p.kind, 'config.protocol.kind', PROTOCOL_KINDS)
+  const max = MAX_NODES_BY_PROTOCOL[kind]
+  if (max !== undefined && nodes > max) {
+    // Every node keeps a vote table over every validator: memory grows as nodes².
+    throw new InvalidFieldError({
+      field: 'config.nodes',
+      expected: { en: `at most ${max} nodes for ${kind} (each node tallies every validator's votes)`, ko: `${kind}에서는 노드 ${max}개 이하 (노드마다 모든 검증자의 투표를 셈)` },
+      got: nodes,
+    })
+  }
   switch (kind) {
     case 'pow':
       return parsePowConfig(p, nodes)

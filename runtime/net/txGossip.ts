@@ -30,10 +30,10 @@ export interface TxGossip {
   /** The node crashed: what it had not yet announced stays unannounced until it learns more. */
   nodeDown(node: number): void
   /**
-   * Links came back (heal, restart, new node): every node offers its whole mempool to its peers
-   * at its next flush, as a reconnected Bitcoin node asks for its peer's mempool (BIP 35); what a
-   * peer already holds costs bytes, not news. Batches that could not leave during the outage are
-   * covered by this.
+   * Links came back (heal, restart, new node): every node offers its peers what it holds that is
+   * not final yet at its next flush, as a reconnected Bitcoin node asks for its peer's mempool
+   * (BIP 35); what a peer already holds costs bytes, not news. Batches that could not leave during
+   * the outage are covered by this.
    */
   resync(): void
 }
@@ -104,7 +104,14 @@ export function createTxGossip(w: World, mempool: MempoolView, intervalUs: numbe
       if (node < flushPending.length) flushPending[node] = 0
     },
     resync() {
-      announced.fill(0)
+      // Offer again only what is not final: final transactions need no relaying.
+      const slots = Math.min(stride, mempool.origins)
+      const prefix = new Int32Array(slots)
+      for (let slot = 0; slot < slots; slot++) prefix[slot] = mempool.finalPrefix(slot)
+      for (let n = 0; n < flushPending.length; n++) {
+        const row = n * stride
+        for (let slot = 0; slot < slots; slot++) if (announced[row + slot]! > prefix[slot]!) announced[row + slot] = prefix[slot]!
+      }
       for (let n = 0; n < w.nodes.count; n++) {
         const marks = mempool.marks(n)
         let any = false

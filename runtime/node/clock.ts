@@ -7,9 +7,23 @@
  */
 import type { World } from '../sim/world.ts'
 
-/** What `node`'s clock reads now, µs. */
+/** What `node`'s clock reads now, µs (the drift accrues from when it was set). */
 export function localTimeUs(w: World, node: number): number {
-  return w.now + w.nodes.clockOffsetUs[node]! + (w.now * w.nodes.clockDriftPpm[node]!) / 1e6
+  const drift = w.nodes.clockDriftPpm[node]!
+  const offset = w.nodes.clockOffsetUs[node]!
+  return drift === 0 ? w.now + offset : w.now + offset + ((w.now - w.nodes.clockDriftSinceUs[node]!) * drift) / 1e6
+}
+
+/**
+ * Sets `node`'s clock fault. What the old drift accrued so far stays in the offset, so changing
+ * the drift never makes the clock jump; an omitted part keeps its current value.
+ */
+export function setClockFault(w: World, node: number, offsetUs: number | undefined, driftPpm: number | undefined): void {
+  const { nodes } = w
+  const accrued = localTimeUs(w, node) - w.now
+  nodes.clockOffsetUs[node] = offsetUs ?? accrued
+  if (driftPpm !== undefined) nodes.clockDriftPpm[node] = driftPpm
+  nodes.clockDriftSinceUs[node] = w.now
 }
 
 /** Simulated µs until `node`'s clock has advanced by `localUs` (a fast clock gets there sooner). */

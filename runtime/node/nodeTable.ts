@@ -39,6 +39,8 @@ export interface NodeTable {
   clockOffsetUs: Float64Array
   /** Clock fault: the node's clock runs this many parts per million fast (negative: slow). */
   clockDriftPpm: Float64Array
+  /** When the current drift was set (it accrues from then), µs. */
+  clockDriftSinceUs: Float64Array
   /** Blocks held without their parent, per node (undefined = none). */
   orphans: (OrphanPool | undefined)[]
   /** Corrupted copies (tamper command): block id → altered data, per node. */
@@ -62,6 +64,7 @@ export function createNodeTable(capacity: number): NodeTable {
     mineDifficulty: new Float64Array(0),
     clockOffsetUs: new Float64Array(0),
     clockDriftPpm: new Float64Array(0),
+    clockDriftSinceUs: new Float64Array(0),
     orphans: [],
     tampered: new Map(),
     ensure(n) {
@@ -79,6 +82,7 @@ export function createNodeTable(capacity: number): NodeTable {
       t.mineDifficulty = grown(t.mineDifficulty, cap)
       t.clockOffsetUs = grown(t.clockOffsetUs, cap)
       t.clockDriftPpm = grown(t.clockDriftPpm, cap)
+      t.clockDriftSinceUs = grown(t.clockDriftSinceUs, cap)
     },
   }
   t.ensure(capacity)

@@ -87,6 +87,23 @@ export function createTransactionSystem(w: World, workload: WorkloadConfig | und
     return up.length === 0 ? -1 : up[w.rng.nextInt(STREAM_WORKLOAD, up.length)]!
   }
 
+  /**
+   * Transactions on `parent`'s chain above what `node` holds final (final ones are skipped anyway):
+   * a transaction that a fork block carried later must not be included a second time.
+   */
+  function carriedSinceFinal(node: number, parent: BlockId): Set<number> | undefined {
+    const { store } = w
+    const floor = store.height(w.finality.finalizedOf(node))
+    let set: Set<number> | undefined
+    for (let b = parent; b > 0 && store.height(b) > floor; b = store.parent(b)) {
+      const ids = byBlock.get(b)
+      if (ids === undefined) continue
+      set ??= new Set()
+      for (let i = 0; i < ids.length; i++) set.add(ids[i]!)
+    }
+    return set
+  }
+
   const system: TransactionSystem = {
     table,
     mempool,
@@ -125,7 +142,8 @@ export function createTransactionSystem(w: World, workload: WorkloadConfig | und
     },
     fillBlock(node, block, maxTx, censoredSender, maxBytes) {
       mempool.ensure(w.nodes.count)
-      const chosen = mempool.select(node, w.store.parent(block), maxTx, censoredSender, maxBytes)
+      const parent = w.store.parent(block)
+      const chosen = mempool.select(node, parent, maxTx, censoredSender, maxBytes, carriedSinceFinal(node, parent))
       if (chosen.length === 0) return
       const ids = Int32Array.from(chosen)
       let bytes = 0

@@ -78,6 +78,9 @@ export interface RecordedInput {
   command: Command
 }
 
+/** Sender accounts are stored as 32-bit integers. */
+export const MAX_SENDER = 2 ** 31 - 1
+
 const nodeField = (c: Record<string, unknown>, nodeCount: number): number =>
   expectInteger(c.node, 'command.node', 0, Math.max(0, nodeCount - 1))
 
@@ -152,13 +155,13 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
     case 'set-byzantine': {
       expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'strategy', 'censorSender'])
       const out: Command = { type, node: nodeField(c, nodeCount), strategy: expectChoice(c.strategy, 'command.strategy', [...STRATEGY_NAMES, 'honest'] as const), ...at }
-      if (c.censorSender !== undefined) out.censorSender = expectInteger(c.censorSender, 'command.censorSender', 0)
+      if (c.censorSender !== undefined) out.censorSender = expectInteger(c.censorSender, 'command.censorSender', 0, MAX_SENDER)
       return out
     }
     case 'submit-tx': {
       expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'sender', 'fee', 'bytes'])
       const out: Command = { type, node: nodeField(c, nodeCount), ...at }
-      if (c.sender !== undefined) out.sender = expectInteger(c.sender, 'command.sender', 0)
+      if (c.sender !== undefined) out.sender = expectInteger(c.sender, 'command.sender', 0, MAX_SENDER)
       if (c.fee !== undefined) out.fee = expectInteger(c.fee, 'command.fee', 0, 1e15)
       if (c.bytes !== undefined) out.bytes = expectInteger(c.bytes, 'command.bytes', 1, 10_000_000)
       return out

@@ -7,6 +7,7 @@
  */
 import type { ProtocolConfig } from '../consensus/registry.ts'
 import { PROTOCOL_STRATEGIES, parseProtocolConfig } from '../consensus/registry.ts'
+import { POW_BLOCK_BASE_BYTES } from '../consensus/pow/powConfig.ts'
 import { InvalidFieldError } from '../errors/input.ts'
 import type { MembersConfig } from '../node/members.ts'
 import { parseMembersConfig } from '../node/members.ts'
@@ -109,12 +110,43 @@ export function parseNetworkConfig(input: unknown): NetworkConfig {
       }
       if (e.confirmations !== undefined) assignment.confirmations = expectInteger(e.confirmations, `config.byzantine[${i}].confirmations`, 1, 1000)
       if (e.giveUpBehind !== undefined) assignment.giveUpBehind = expectInteger(e.giveUpBehind, `config.byzantine[${i}].giveUpBehind`, 1, 10_000)
-      if (e.censorSender !== undefined) assignment.censorSender = expectInteger(e.censorSender, `config.byzantine[${i}].censorSender`, 0)
+      if (e.censorSender !== undefined) assignment.censorSender = expectInteger(e.censorSender, `config.byzantine[${i}].censorSender`, 0, 2 ** 31 - 1)
       return assignment
     })
   }
   if (c.gamma !== undefined) config.gamma = expectNumber(c.gamma, 'config.gamma', 0, 1)
   if (c.members !== undefined) config.members = parseMembersConfig(c.members, nodes)
   if (c.workload !== undefined) config.workload = parseWorkloadConfig(c.workload, nodes)
+  checkValidators(config)
   return config
+}
+
+/**
+ * A protocol with voting needs someone who may vote, with power to vote with; and a PoW block
+ * carrying a workload needs room for transactions. Caught here, not as a silent stall.
+ */
+function checkValidators(config: NetworkConfig): void {
+  const { protocol, members } = config
+  if (protocol.kind !== 'pow' && members !== undefined && !members.organisations.some((o) => o.roles.includes('validate') && o.nodes.length > 0)) {
+    throw new InvalidFieldError({
+      field: 'config.members.organisations',
+      expected: { en: `at least one organisation with nodes and the validate role (${protocol.kind} needs validators)`, ko: `노드가 있고 validate 역할을 가진 조직 하나 이상 (${protocol.kind}에는 검증자가 필요)` },
+      got: members.organisations.map((o) => `${o.name}: ${o.roles.join('+')}`),
+    })
+  }
+  const weights = protocol.kind === 'tendermint' ? protocol.power : protocol.kind === 'pos' ? protocol.stake : undefined
+  if (weights !== undefined) {
+    const field = protocol.kind === 'tendermint' ? 'config.protocol.power' : 'config.protocol.stake'
+    const validators = members === undefined ? weights.map((_, i) => i) : members.organisations.filter((o) => o.roles.includes('validate')).flatMap((o) => o.nodes)
+    if (!validators.some((v) => (weights[v] ?? 0) > 0)) {
+      throw new InvalidFieldError({ field, expected: { en: 'a positive value for at least one validator', ko: '검증자 하나 이상에 0보다 큰 값' }, got: weights })
+    }
+  }
+  if (protocol.kind === 'pow' && config.workload !== undefined && protocol.blockSize <= POW_BLOCK_BASE_BYTES) {
+    throw new InvalidFieldError({
+      field: 'config.protocol.blockSize',
+      expected: { en: `more than ${POW_BLOCK_BASE_BYTES} bytes when there is a workload (header and coinbase take ${POW_BLOCK_BASE_BYTES})`, ko: `부하가 있으면 ${POW_BLOCK_BASE_BYTES}바이트 초과 (헤더와 코인베이스가 ${POW_BLOCK_BASE_BYTES}바이트)` },
+      got: protocol.blockSize,
+    })
+  }
 }

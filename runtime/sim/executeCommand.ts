@@ -13,6 +13,7 @@ import { CommandRejectedError } from '../errors/input.ts'
 import { exchangeTips } from '../net/relay.ts'
 import type { NodeSetup } from '../node/lifecycle.ts'
 import { addNode, crashNode, expectNodeStatus, removeNode, restartNode, revalidateChain } from '../node/lifecycle.ts'
+import { setClockFault } from '../node/clock.ts'
 import { NODE_UP } from '../node/nodeTable.ts'
 import { createBehaviour } from '../node/strategies/registry.ts'
 import type { Command, CommandResult } from './commands.ts'
@@ -92,8 +93,7 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
       return { ...base, node: cmd.node, tx: submitted.tx }
     }
     case 'set-clock-skew':
-      nodes.clockOffsetUs[cmd.node] = Math.round((cmd.offsetMs ?? 0) * 1000)
-      nodes.clockDriftPpm[cmd.node] = cmd.driftPpm ?? 0
+      setClockFault(w, cmd.node, cmd.offsetMs === undefined ? undefined : Math.round(cmd.offsetMs * 1000), cmd.driftPpm)
       return { ...base, node: cmd.node }
     case 'tamper': {
       if (cmd.block === 0 || cmd.block >= store.count || knowledge.get(cmd.block, cmd.node) !== HAVE) {

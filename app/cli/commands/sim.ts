@@ -54,6 +54,8 @@ export interface SimOutput extends Omit<RunSummary, 'metrics'> {
   safety: CheckSummary['safety']
   liveness: CheckSummary['liveness']
   checks: CheckSummary
+  /** The run stopped before its height because finality stalled for a whole liveness window. */
+  stoppedStalled: boolean
   wallMs: number
   peakRssMb: number
   eventsPerSecond: number
@@ -150,15 +152,28 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   const stopAtHeight = durationMs === undefined ? (blocksFlag ?? 100) : undefined
   const untilUs = durationMs === undefined ? undefined : Math.round(durationMs * 1000)
   const bar = createProgressBar()
-  network.run({
-    stopAtHeight,
-    untilUs,
-    progressEvery: 200_000,
-    onProgress: ({ nowUs, height }) => {
-      if (stopAtHeight !== undefined) bar.update(height / stopAtHeight, `${height}/${stopAtHeight}`)
-      else bar.update(nowUs / untilUs!, `${(nowUs / 1e6).toFixed(0)} s`)
-    },
-  })
+  const onProgress = ({ nowUs, height }: { nowUs: number; height: number }): void => {
+    if (stopAtHeight !== undefined) bar.update(height / stopAtHeight, `${height}/${stopAtHeight}`)
+    else bar.update(nowUs / untilUs!, `${(nowUs / 1e6).toFixed(0)} s`)
+  }
+  let stoppedStalled = false
+  if (stopAtHeight !== undefined && network.protocol.finality === 'explicit') {
+    // Explicit-finality protocols keep their timers running when they cannot finalize (a lost
+    // quorum): run a liveness window at a time and stop once one passes, after the faults, without
+    // a new final height — the verdict is `stalled`, not an endless run.
+    const window = checker.summary().livenessWindowUs
+    let lastHeight = network.summary().finalizedHeight
+    for (;;) {
+      const result = network.run({ stopAtHeight, untilUs: network.now + window, progressEvery: 200_000, onProgress })
+      if (result.reason !== 'time') break
+      const height = network.summary().finalizedHeight
+      if (height === lastHeight && network.now > checker.summary().faultsEndUs + window) {
+        stoppedStalled = true
+        break
+      }
+      lastHeight = height
+    }
+  } else network.run({ stopAtHeight, untilUs, progressEvery: 200_000, onProgress })
   bar.done()
   flushTrace()
   if (traceFd !== undefined) closeSync(traceFd)
@@ -175,6 +190,7 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
     safety: checks.safety,
     liveness: checks.liveness,
     checks,
+    stoppedStalled,
     wallMs: Math.round(wallMs),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     eventsPerSecond: Math.round(s.events / (wallMs / 1000)),
@@ -196,7 +212,7 @@ function parseByzantineFlag(raw: string | true | undefined, nodes: number): Byza
     if (!m || Number(m[1]) >= nodes || !(STRATEGY_NAMES as readonly string[]).includes(m[2]!)) return fail()
     const assignment: ByzantineAssignment = { node: Number(m[1]), strategy: m[2] as StrategyName }
     if (m[3] !== undefined) {
-      if (assignment.strategy === 'censorship') assignment.censorSender = Number(m[3])
+      if (assignment.strategy === 'censorship' && Number(m[3]) <= 2 ** 31 - 1) assignment.censorSender = Number(m[3])
       else if (assignment.strategy === 'double-spend' && Number(m[3]) >= 1) assignment.confirmations = Number(m[3])
       else return fail()
     }

@@ -6,6 +6,9 @@
 import { InvalidFieldError } from '../../errors/input.ts'
 import { expectChoice, expectInteger, expectKnownKeys, expectNumber, expectRecord } from '../../sim/validate.ts'
 
+/** Header, coinbase and counts of a block with a workload (its transactions come on top). */
+export const POW_BLOCK_BASE_BYTES = 1_000
+
 export type HashPowerSpec =
   | { kind: 'normal'; mean: number; stdev: number }
   | { kind: 'equal' }

@@ -23,11 +23,9 @@ import { EV_MINE } from '../../sim/eventKinds.ts'
 import type { World } from '../../sim/world.ts'
 import type { ConsensusProtocol } from '../protocol.ts'
 import type { RetargetSettings } from './difficulty.ts'
+import { POW_BLOCK_BASE_BYTES } from './powConfig.ts'
 import { nextDifficulty } from './difficulty.ts'
 import { searchNonce } from './nonceSearch.ts'
-
-/** Header, coinbase and counts of a block with a workload (its transactions come on top). */
-const POW_BASE_BYTES = 1_000
 
 export interface PowSettings {
   /** Target mean block interval, µs. */
@@ -69,9 +67,9 @@ export function createPowProtocol(settings: PowSettings, hasher: () => BlockHash
     const parent = nodes.tip[node]!
     const difficulty = nextDifficulty(store, parent, settings.intervalUs, settings.retarget)
     // With a workload, a block is its header and coinbase plus the transactions that fit.
-    const block = store.add(parent, node, w.now, difficulty, w.txs ? POW_BASE_BYTES : settings.blockSize)
+    const block = store.add(parent, node, w.now, difficulty, w.txs ? POW_BLOCK_BASE_BYTES : settings.blockSize)
     w.knowledge.ensure(store.count, nodes.count)
-    if (w.txs) w.txs.fillBlock(node, block, Number.MAX_SAFE_INTEGER, w.behaviours[node]?.censoredSender, settings.blockSize - POW_BASE_BYTES)
+    if (w.txs) w.txs.fillBlock(node, block, Number.MAX_SAFE_INTEGER, w.behaviours[node]?.censoredSender, settings.blockSize - POW_BLOCK_BASE_BYTES)
     if (settings.nonceBits !== undefined) {
       const h = hasher()
       const header = encodeHeader(store, block, h.hash(parent), payloadRoot(store, block), 0)

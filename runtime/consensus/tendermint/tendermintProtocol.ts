@@ -135,7 +135,9 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
   const isValidator = (node: number): boolean => power[node]! > 0
   const quorum = (p: number): boolean => p * 3 > totalPower * 2
   const oneThird = (p: number): boolean => p * 3 > totalPower
-  const proposer = (height: number, round: number): number => validators[(height + round) % validators.length]!
+  /** Validators with voting power, in id order: the proposer rotation (set at start). */
+  let proposers: readonly number[] = validators
+  const proposer = (height: number, round: number): number => proposers[(height + round) % proposers.length]!
   const proposeTimeoutUs = (round: number): number => (config.timeoutProposeMs + config.timeoutProposeDeltaMs * round) * ms
 
   function state(node: number): NodeState {
@@ -516,6 +518,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     start(w) {
       power = new Float64Array(w.nodes.count)
       for (const v of validators) power[v] = config.power?.[v] ?? 1
+      proposers = validators.filter((v) => power[v]! > 0)
       totalPower = 0
       for (let i = 0; i < power.length; i++) totalPower += power[i]!
       costs = {

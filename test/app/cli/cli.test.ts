@@ -534,3 +534,17 @@ describe('sim --faults, --byzantine, --gamma', () => {
     expect(run(['sim', '--preset', 'pow-lan', '--gamma', '2']).status).toBe(2)
   })
 })
+
+describe('sim: explicit finality that stalls', () => {
+  it('stops after a liveness window without a new final height and says stalled (instead of running forever)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'playground-stall-'))
+    const faults = path.join(dir, 'faults.yaml')
+    writeFileSync(faults, '- {at: 5s, type: crash, node: 0}\n- {at: 5s, type: crash, node: 1}\n')
+    const r = run(['sim', '--preset', 'bft', '--nodes', '4', '--rate', '0', '--faults', faults, '--json'])
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout) as { liveness: string; stoppedStalled: boolean; finalizedHeight: number; simulatedMs: number }
+    expect(out).toMatchObject({ liveness: 'stalled', stoppedStalled: true })
+    expect(out.finalizedHeight).toBeLessThan(100)
+    expect(out.simulatedMs).toBeLessThan(600_000)
+  })
+})

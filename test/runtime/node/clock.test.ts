@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidFieldError } from '../../../runtime/errors/input.ts'
 import { createNetwork } from '../../../runtime/sim/network.ts'
 import type { Network } from '../../../runtime/sim/network.ts'
+import { configFromPreset } from '../../../runtime/sim/presets.ts'
 
 const S = 1_000_000
 const MS = 1000
@@ -150,5 +151,23 @@ describe('clock skew: input errors', () => {
     for (const c of [{ driftPpm: 500_000 }, { driftPpm: -500_000 }, { offsetMs: 86_400_000 }, { offsetMs: -86_400_000 }, {}]) {
       expect(net.apply({ type: 'set-clock-skew', node: 1, ...c })).toMatchObject({ ok: true, type: 'set-clock-skew', node: 1 })
     }
+  })
+})
+
+describe('clock skew: drift accrues from when it is set', () => {
+  it('setting a drift late in a run does not make the clock jump, and clearing it keeps what it accrued', () => {
+    const net = createNetwork(configFromPreset('poa', 1))
+    const slot = (): number => (net.query({ type: 'node', node: 2 }) as { consensus: { slot: number } }).consensus.slot
+    net.run({ untilUs: 3_600_000_000 })
+    const before = slot()
+    net.apply({ type: 'set-clock-skew', node: 2, driftPpm: 100_000 })
+    expect(slot()).toBe(before)
+    net.run({ untilUs: 3_610_000_000 })
+    // 10 s at +10%: one slot (1 s) ahead of the others.
+    expect(slot()).toBe(before + 11)
+    net.apply({ type: 'set-clock-skew', node: 2, driftPpm: 0 })
+    expect(slot()).toBe(before + 11)
+    net.apply({ type: 'set-clock-skew', node: 2, offsetMs: 0 })
+    expect(slot()).toBe(before + 10)
   })
 })

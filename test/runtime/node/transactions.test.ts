@@ -198,3 +198,35 @@ describe('transactions: determinism', () => {
     expect(c.transactions).not.toEqual(a.transactions)
   })
 })
+
+describe('transactions: forks', () => {
+  // Regression: a transaction remembers only its latest carrier; when that was a stale fork block,
+  // a miner on the main chain included it a second time (315 duplicates in this run before).
+  it('no transaction is carried twice by one chain, however many forks carried it too', () => {
+    const net = createNetwork({
+      seed: 3,
+      nodes: 8,
+      net: 'wan',
+      topology: 'full-mesh',
+      protocol: { kind: 'pow', intervalMs: 2000, blockSize: 20_000, hashPower: { kind: 'equal' } },
+      relay: { mode: 'inv', compact: false },
+      workload: { ratePerSec: 200 },
+    })
+    net.run({ untilUs: 300 * S })
+    const stale = net.summary().staleRate
+    expect(stale).toBeGreaterThan(0.01)
+    const heads = net.query({ type: 'heads' }) as { tip: number }[]
+    const seen = new Set<number>()
+    let duplicates = 0
+    for (let b = heads[0]!.tip; b > 0; ) {
+      const q = net.query({ type: 'block', block: b }) as { txs: number[]; parent: number }
+      for (const tx of q.txs) {
+        if (seen.has(tx)) duplicates++
+        seen.add(tx)
+      }
+      b = q.parent
+    }
+    expect(seen.size).toBeGreaterThan(5000)
+    expect(duplicates).toBe(0)
+  })
+})
