@@ -265,25 +265,23 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     return { kind: costs!.proposal.kind, bytes: w.store.size(block), verifyUs: config.verifyUs }
   }
 
-  function prevote(w: World, node: number, st: NodeState, value: number): void {
-    st.step = STEP_PREVOTE
-    if (!isValidator(node)) return
-    const r = votes(w, st, st.round)
-    if (r.hasMyPrevote) value = r.myPrevote
-    r.myPrevote = value
-    const message: TendermintMessage = { type: PREVOTE, height: st.height, round: st.round, value, validRound: -1 }
-    send(w, node, message, costs!.prevote)
-    recordVote(w, st, node, message)
-  }
+  const prevote = (w: World, node: number, st: NodeState, value: number): void => castVote(w, node, st, PREVOTE, value)
+  const precommit = (w: World, node: number, st: NodeState, value: number): void => castVote(w, node, st, PRECOMMIT, value)
 
-  function precommit(w: World, node: number, st: NodeState, value: number): void {
-    st.step = STEP_PRECOMMIT
+  /** Moves to the vote's step and, as a validator, signs and sends it (the same one again after a restart). */
+  function castVote(w: World, node: number, st: NodeState, type: typeof PREVOTE | typeof PRECOMMIT, value: number): void {
+    st.step = type === PREVOTE ? STEP_PREVOTE : STEP_PRECOMMIT
     if (!isValidator(node)) return
     const r = votes(w, st, st.round)
-    if (r.hasMyPrecommit) value = r.myPrecommit
-    r.myPrecommit = value
-    const message: TendermintMessage = { type: PRECOMMIT, height: st.height, round: st.round, value, validRound: -1 }
-    send(w, node, message, costs!.precommit)
+    if (type === PREVOTE) {
+      if (r.hasMyPrevote) value = r.myPrevote
+      r.myPrevote = value
+    } else {
+      if (r.hasMyPrecommit) value = r.myPrecommit
+      r.myPrecommit = value
+    }
+    const message: TendermintMessage = { type, height: st.height, round: st.round, value, validRound: -1 }
+    send(w, node, message, type === PREVOTE ? costs!.prevote : costs!.precommit)
     recordVote(w, st, node, message)
   }
 
