@@ -1,0 +1,7 @@
+// Copies the non-TypeScript files the compiled code reads at run time into dist/ (tsc copies
+// only what it compiles): the bundled Solidity libraries and their licences.
+import { cpSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+cpSync(`${root}runtime/compiler/libraries`, `${root}dist/runtime/compiler/libraries`, { recursive: true })
