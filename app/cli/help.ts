@@ -117,25 +117,27 @@ Examples: playground sim --preset bitcoin-2019 --nodes 10000 --blocks 100 --seed
 
 export function benchHelp(lang: Lang): string {
   if (lang === 'ko') {
-    return `사용법: playground bench [kernel|simblock|consensus|experiments] [--seeds N] [--json]
+    return `사용법: playground bench [kernel|simblock|consensus|compiler|experiments] [--seeds N] [--json]
 
   kernel     이벤트 큐 처리량(초당 이벤트)
   consensus  100노드 프리셋(bft: 초당 1,000건, pos, raft-consortium)을 10분 동안: 실제 시간 대비
              속도(bft 목표 60배 이상), 처리량, 확정 시간 p50/p99
   simblock   SimBlock 비트코인 2019 모델, 노드 10,000 × 블록 100: 시간, 메모리, 전파 시간을
              SimBlock(50.9초, 1.43GB, t50/t90/t100 1.15/2.23/5.71초)과 비교
+  compiler   약 200줄 계약의 컴파일 시간: 처음, 데운 뒤(목표 300ms 이하), 캐시
   experiments 실험 전체 격자 (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): 통과한 행, 시행 수, 시간
   --seeds N  전파 시간 비교에 쓸 시드 수 (기본 5; 첫 시드로 시간·메모리도 잼)
 
 수치는 출력만 하며 시험처럼 실패하지 않습니다.`
   }
-  return `Usage: playground bench [kernel|simblock|consensus|experiments] [--seeds N] [--json]
+  return `Usage: playground bench [kernel|simblock|consensus|compiler|experiments] [--seeds N] [--json]
 
   kernel     event-queue throughput (events per second)
   consensus  the 100-node presets (bft at 1,000 tx/s, pos, raft-consortium) for 10 simulated
              minutes: speed against real time (bft target ≥ 60×), throughput, finality p50/p99
   simblock   SimBlock's Bitcoin 2019 model, 10,000 nodes × 100 blocks: wall time, memory and
              propagation against SimBlock (50.9 s, 1.43 GB, t50/t90/t100 1.15/2.23/5.71 s)
+  compiler   compile time of a ~200-line contract: cold, warm (target ≤ 300 ms), cached
   experiments the full experiment grids (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): rows passed, trials, time
   --seeds N  seeds for the propagation comparison (default 5; the first also gives time and memory)
 

@@ -143,8 +143,8 @@ describe('help', () => {
   })
 
   it('bench --help is bilingual too', () => {
-    expect(run(['bench', '--help', '--lang', 'en']).stdout).toContain('Usage: playground bench [kernel|simblock|consensus|experiments]')
-    expect(run(['bench', '--help', '--lang', 'ko']).stdout).toContain('사용법: playground bench [kernel|simblock|consensus|experiments]')
+    expect(run(['bench', '--help', '--lang', 'en']).stdout).toContain('Usage: playground bench [kernel|simblock|consensus|compiler|experiments]')
+    expect(run(['bench', '--help', '--lang', 'ko']).stdout).toContain('사용법: playground bench [kernel|simblock|consensus|compiler|experiments]')
   })
 
   it('follows LANG when --lang is not given', () => {
