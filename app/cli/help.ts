@@ -22,6 +22,7 @@ export function mainHelp(lang: Lang): string {
 명령:
   sim         네트워크 시뮬레이션을 실행하고 결과를 출력합니다
   experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴, BFT 안전성·메시지, Raft 선출)
+  compile     솔리디티 파일을 내장 solc로 컴파일합니다 (오프라인, OpenZeppelin과 hardhat/console.sol 포함)
   bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교, 100노드 합의 프리셋, 실험)
   help        이 도움말을 보여 줍니다
 
@@ -41,6 +42,7 @@ Usage: playground <command> [options]
 Commands:
   sim         run a network simulation and print its results
   experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining, BFT safety and messages, Raft elections)
+  compile     compile Solidity files with the bundled solc (offline; OpenZeppelin and hardhat/console.sol included)
   bench       run the performance benchmarks (kernel throughput, SimBlock comparison, 100-node consensus presets, experiments)
   help        show this help
 
@@ -187,4 +189,25 @@ checks each row against the literature with a 99.9% interval. Exit code 1 if any
                    median with ≥ 5 ms. --trials: trials per row
   --seed S         seed (default 1)
   --json           {experiment, seed, trials, pass, rows: [{params, measured, expected, ciLow, ciHigh, pass, events, traceHash}]}`
+}
+
+export function compileHelp(lang: Lang): string {
+  if (lang === 'ko') {
+    return `사용법: playground compile 파일.sol [파일.sol …] [--optimize 횟수] [--json]
+
+내장된 solc(오프라인)로 컴파일합니다. import는 파일이 있는 폴더, @openzeppelin/contracts/…,
+hardhat/console.sol에서 찾습니다. 진단은 파일:줄:열 형식으로, 계약은 배포 코드 크기와 함께 보여 줍니다.
+EVM 버전은 시뮬레이터의 하드포크로 고정됩니다. 오류가 있으면 종료 코드 1.
+
+  --optimize N   최적화기를 켜고 실행 횟수 N으로 (기본: 끔)
+  --json         {ok, diagnostics: [{severity, message, file, line, column, code}], artifacts: [{sourceName, contractName, abi, bytecode, deployedBytecode, compilerVersion, evmVersion}]}`
+  }
+  return `Usage: playground compile FILE.sol [FILE.sol …] [--optimize RUNS] [--json]
+
+Compiles with the bundled solc, offline. Imports resolve from the files' folders,
+@openzeppelin/contracts/… and hardhat/console.sol. Diagnostics print as file:line:column; contracts
+with their deployed size. The EVM version is pinned to the simulator's hardfork. Exit 1 on an error.
+
+  --optimize N   turn the optimizer on with N runs (default: off)
+  --json         {ok, diagnostics: [{severity, message, file, line, column, code}], artifacts: [{sourceName, contractName, abi, bytecode, deployedBytecode, compilerVersion, evmVersion}]}`
 }

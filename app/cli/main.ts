@@ -11,13 +11,14 @@ import { LANGS, formatMessage } from '../shared/messages.ts'
 import type { FlagSpec } from './args.ts'
 import { parseArgs } from './args.ts'
 import { BENCH_FLAGS, runBench } from './commands/bench.ts'
+import { COMPILE_FLAGS, runCompile } from './commands/compile.ts'
 import { EXPERIMENT_FLAGS, runExperiment } from './commands/experiment.ts'
 import { SIM_FLAGS, runSim } from './commands/sim.ts'
-import { benchHelp, experimentHelp, mainHelp, simHelp } from './help.ts'
+import { benchHelp, compileHelp, experimentHelp, mainHelp, simHelp } from './help.ts'
 import { detectLang } from './locale.ts'
 import { UsageError } from './usageError.ts'
 
-const COMMANDS = ['sim', 'experiment', 'bench', 'help'] as const
+const COMMANDS = ['sim', 'experiment', 'compile', 'bench', 'help'] as const
 /** Commands of later steps: known names, answered with a clear "not yet" (exit 1). */
 const LATER = {
   start: { en: 'desktop app', ko: '데스크톱 앱' },
@@ -75,15 +76,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!(COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(formatMessage('usage.unknown-command', { command, choices: COMMANDS.join(', ') }))
     }
-    const spec: Record<string, FlagSpec> = command === 'sim' ? SIM_FLAGS : command === 'experiment' ? EXPERIMENT_FLAGS : BENCH_FLAGS
+    const spec: Record<string, FlagSpec> = command === 'sim' ? SIM_FLAGS : command === 'experiment' ? EXPERIMENT_FLAGS : command === 'compile' ? COMPILE_FLAGS : BENCH_FLAGS
     const args = parseArgs([...rest, '--lang', lang], command, spec)
     if (args.flags.has('help')) {
-      const help = command === 'sim' ? simHelp(lang) : command === 'experiment' ? experimentHelp(lang) : benchHelp(lang)
+      const help = command === 'sim' ? simHelp(lang) : command === 'experiment' ? experimentHelp(lang) : command === 'compile' ? compileHelp(lang) : benchHelp(lang)
       process.stdout.write(`${help}\n`)
       return 0
     }
     if (command === 'sim') return runSim(args, lang, json)
     if (command === 'experiment') return runExperiment(args, lang, json)
+    if (command === 'compile') return runCompile(args, lang, json)
     return await runBench(args, lang, json)
   } catch (error) {
     if (error instanceof UsageError) {

@@ -58,6 +58,10 @@ export const MESSAGES = {
     en: '{path}:{line}: {field}: expected {expected}, got {got}{choices}.',
     ko: '{path}:{line}: {field}: {expectedKo}이(가) 필요하지만 {got}을(를) 받았습니다{choices}.',
   },
+  'usage.compile-files': {
+    en: 'Name the Solidity files to compile: playground compile FILE.sol [FILE.sol …]',
+    ko: '컴파일할 솔리디티 파일을 적어 주세요: playground compile 파일.sol [파일.sol …]',
+  },
   'usage.byzantine': {
     en: 'Invalid --byzantine "{got}": expected NODE:STRATEGY[=N][,…] with a node below {nodes} and a strategy among {choices} (=N only for censorship=SENDER or double-spend=CONFIRMATIONS).',
     ko: '--byzantine "{got}"이(가) 올바르지 않습니다: {nodes}보다 작은 노드 번호와 전략({choices})으로 된 NODE:STRATEGY[=N][,…] 형식이어야 합니다 (=N은 censorship=보내는이 또는 double-spend=확인수에만).',

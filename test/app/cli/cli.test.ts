@@ -548,3 +548,43 @@ describe('sim: explicit finality that stalls', () => {
     expect(out.simulatedMs).toBeLessThan(600_000)
   })
 })
+
+describe('compile', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'playground-compile-'))
+  writeFileSync(
+    path.join(dir, 'Token.sol'),
+    '// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nimport {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";\nimport "./Supply.sol";\ncontract Token is ERC20 {\n    constructor() ERC20("Play", "PLAY") { _mint(msg.sender, Supply.amount()); }\n}\n',
+  )
+  writeFileSync(path.join(dir, 'Supply.sol'), '// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nlibrary Supply { function amount() internal pure returns (uint256) { return 1e24; } }\n')
+  writeFileSync(path.join(dir, 'Broken.sol'), 'pragma solidity ^0.8.20;\ncontract Broken {\n  function f() public { uint x = ; }\n}\n')
+  const inDir = (args: string[]): RunResult => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: localeEnv(), encoding: 'utf8', timeout: 60_000 })
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  }
+
+  it('compiles a token importing OpenZeppelin and a sibling file, offline, and prints artifacts as JSON', () => {
+    const r = inDir(['compile', 'Token.sol', '--json'])
+    expect(r.status).toBe(0)
+    const out = JSON.parse(r.stdout) as { ok: boolean; artifacts: { contractName: string; bytecode: string; evmVersion: string }[] }
+    expect(out.ok).toBe(true)
+    expect(out.artifacts.map((a) => a.contractName)).toEqual(['Token'])
+    expect(out.artifacts[0]!.bytecode).toMatch(/^0x60/)
+    expect(out.artifacts[0]!.evmVersion).toBe('cancun')
+  })
+
+  it('a compile error prints file:line:column in the chosen language and exits 1', () => {
+    const en = inDir(['compile', 'Broken.sol', '--lang', 'en'])
+    expect(en.status).toBe(1)
+    expect(en.stdout).toMatch(/^Broken\.sol:3:\d+: error \d+: /m)
+    const ko = inDir(['compile', 'Broken.sol', '--lang', 'ko'])
+    expect(ko.stdout).toMatch(/^Broken\.sol:3:\d+: 오류 \d+: /m)
+    expect(ko.stdout).toContain('실패')
+  })
+
+  it('no file, or a file that does not exist, is a usage error (exit 2)', () => {
+    expect(inDir(['compile', '--lang', 'en']).status).toBe(2)
+    const missing = inDir(['compile', 'Nope.sol', '--lang', 'en'])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toContain('Cannot read Nope.sol')
+  })
+})
