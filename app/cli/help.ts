@@ -31,7 +31,7 @@ export function mainHelp(lang: Lang): string {
   --json         기계가 읽을 수 있는 JSON으로 출력
   --help         명령별 도움말
 
-종료 코드: 0 성공, 1 실행 실패, 2 잘못된 사용법
+종료 코드: 0 성공, 1 실행 실패 또는 검사 실패(안전성 위반, 활성 멈춤, 컴파일 오류, 실험 기준 미달), 2 잘못된 사용법
 
 자세히: playground sim --help`
   }
@@ -51,7 +51,7 @@ Common options:
   --json         machine-readable JSON output
   --help         help for a command
 
-Exit codes: 0 success, 1 failed run, 2 bad usage
+Exit codes: 0 success, 1 failed run or check (safety violated, liveness stalled, compile error, experiment row missed), 2 bad usage
 
 More: playground sim --help`
 }

@@ -197,7 +197,9 @@ export function runSim(args: ParsedArgs, lang: Lang, json: boolean): number {
   }
   if (args.flags.has('per-block')) out.perBlock = perBlock(network)
   process.stdout.write(json ? `${JSON.stringify(out)}\n` : `${formatSim(out, lang)}\n`)
-  return 0
+  // A failed check is a failed run (DESIGN: exit 1), printed in full all the same: an attack demo
+  // that breaks safety exits 1 with the evidence on stdout.
+  return checks.safety === 'violated' || checks.liveness === 'stalled' ? 1 : 0
 }
 
 /** `--byzantine 0:selfish-mining,5:double-spend` → assignments (undefined when absent). */

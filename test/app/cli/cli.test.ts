@@ -99,7 +99,7 @@ describe('help', () => {
     expect(r.stdout).toContain('Usage: playground <command> [options]')
     expect(r.stdout).toMatch(/^ {2}sim {6}/m)
     expect(r.stdout).toMatch(/^ {2}bench {4}/m)
-    expect(r.stdout).toContain('Exit codes: 0 success, 1 failed run, 2 bad usage')
+    expect(r.stdout).toContain('Exit codes: 0 success, 1 failed run or check (safety violated, liveness stalled, compile error, experiment row missed), 2 bad usage')
     expect(r.stdout).not.toMatch(HANGUL)
   })
 
@@ -107,7 +107,7 @@ describe('help', () => {
     const r = run([cmd, '--lang', 'ko'])
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('사용법: playground <명령> [옵션]')
-    expect(r.stdout).toContain('종료 코드: 0 성공, 1 실행 실패, 2 잘못된 사용법')
+    expect(r.stdout).toContain('종료 코드: 0 성공, 1 실행 실패 또는 검사 실패(안전성 위반, 활성 멈춤, 컴파일 오류, 실험 기준 미달), 2 잘못된 사용법')
     expect(r.stdout).not.toContain('Usage:')
   })
 
@@ -503,12 +503,15 @@ describe('sim --faults, --byzantine, --gamma', () => {
   it('applies a YAML schedule and reports safety and liveness', () => {
     const file = write('partition.yaml', '- at: 5m\n  type: partition\n  groups: [[0, 1, 2], [3, 4, 5, 6, 7]]\n- at: 65m\n  type: heal\n')
     const r = run(['sim', '--preset', 'pow-lan', '--faults', file, '--duration', '2h', '--json'])
-    expect(r.status).toBe(0)
+    // The deep reorg fails the safety check: exit 1, with the full result on stdout.
+    expect(r.status).toBe(1)
     const out = JSON.parse(r.stdout) as { safety: string; liveness: string; checks: { violations: unknown[]; faultsEndUs: number } }
     expect(out.safety).toBe('violated')
     expect(out.liveness).toBe('ok')
     expect(out.checks.faultsEndUs).toBe(65 * 60_000_000)
-    const healthy = JSON.parse(run(['sim', '--preset', 'pow-lan', '--json']).stdout) as { safety: string; liveness: string }
+    const healthyRun = run(['sim', '--preset', 'pow-lan', '--json'])
+    expect(healthyRun.status).toBe(0)
+    const healthy = JSON.parse(healthyRun.stdout) as { safety: string; liveness: string }
     expect(healthy).toMatchObject({ safety: 'ok', liveness: 'ok' })
   })
 
@@ -541,7 +544,7 @@ describe('sim: explicit finality that stalls', () => {
     const faults = path.join(dir, 'faults.yaml')
     writeFileSync(faults, '- {at: 5s, type: crash, node: 0}\n- {at: 5s, type: crash, node: 1}\n')
     const r = run(['sim', '--preset', 'bft', '--nodes', '4', '--rate', '0', '--faults', faults, '--json'])
-    expect(r.status).toBe(0)
+    expect(r.status).toBe(1)
     const out = JSON.parse(r.stdout) as { liveness: string; stoppedStalled: boolean; finalizedHeight: number; simulatedMs: number }
     expect(out).toMatchObject({ liveness: 'stalled', stoppedStalled: true })
     expect(out.finalizedHeight).toBeLessThan(100)
