@@ -22,6 +22,7 @@ import { formatMessage } from '../../shared/messages.ts'
 import type { ParsedArgs } from '../args.ts'
 import { choiceFlag, durationFlag, intFlag } from '../args.ts'
 import { createProgressBar } from '../progress.ts'
+import { protocolLabel } from '../protocolLabels.ts'
 import { UsageError } from '../usageError.ts'
 
 export const SIM_FLAGS = {
@@ -294,7 +295,15 @@ export function formatSim(o: SimOutput, lang: Lang): string {
     )
   }
   if (o.protocol) {
-    const fields = Object.entries(o.protocol).map(([k, v]) => `${k} ${typeof v === 'number' ? (Number.isInteger(v) ? fmtInt(v, lang) : v.toFixed(2)) : JSON.stringify(v)}`)
+    const value = (v: unknown): string =>
+      typeof v === 'number'
+        ? Number.isInteger(v)
+          ? fmtInt(v, lang)
+          : v.toFixed(2)
+        : typeof v === 'object' && v !== null
+          ? Object.entries(v).map(([k, x]) => `${k} ${value(x)}`).join(', ')
+          : String(v)
+    const fields = Object.entries(o.protocol).map(([k, v]) => `${protocolLabel(k, lang)} ${value(v)}`)
     lines.push(`  ${o.protocolName}: ${fields.join(' · ')}`)
   }
   const t = o.transactions
