@@ -10,7 +10,8 @@ import { TOPOLOGY_KINDS } from '../../runtime/net/topology.ts'
 import type { Lang } from '../shared/messages.ts'
 
 function presetList(lang: Lang): string {
-  return PRESETS.map((p) => `  ${p.name.padEnd(14)} ${p.description[lang]}`).join('\n')
+  const width = Math.max(...PRESETS.map((p) => p.name.length))
+  return PRESETS.map((p) => `  ${p.name.padEnd(width)}  ${p.description[lang]}`).join('\n')
 }
 
 export function mainHelp(lang: Lang): string {
