@@ -21,6 +21,7 @@ import { EV_TIMER } from '../../sim/eventKinds.ts'
 import type { World } from '../../sim/world.ts'
 import { finalizeBlock } from '../common/commit.ts'
 import { produceBlock } from '../common/produceBlock.ts'
+import { everyNode } from '../common/everyNode.ts'
 import { setTimer, timerKind } from '../common/timers.ts'
 import type { ConsensusProtocol } from '../protocol.ts'
 import type { ProtocolContext } from '../registry.ts'
@@ -113,10 +114,6 @@ export function createPoaProtocol(config: PoaConfig, context: ProtocolContext): 
     }
   }
 
-  function recipients(w: World): number[] {
-    return Array.from({ length: w.nodes.count }, (_, n) => n)
-  }
-
   return {
     name: 'poa',
     finality: 'explicit',
@@ -124,7 +121,7 @@ export function createPoaProtocol(config: PoaConfig, context: ProtocolContext): 
     baseTimeoutUs: slotUs * Math.max(1, authorities.length),
     start(w) {
       kind = w.metrics.messageKind('poa-block')
-      targets = recipients(w)
+      targets = everyNode(w)
       for (let n = 0; n < w.nodes.count; n++) if (w.nodes.status[n] === NODE_UP) scheduleTurn(w, n)
     },
     onEvent(w, evKind, node, a, b) {
@@ -143,7 +140,7 @@ export function createPoaProtocol(config: PoaConfig, context: ProtocolContext): 
     },
     nodeUp(w, node) {
       if (kind < 0) return
-      targets = recipients(w)
+      targets = everyNode(w)
       scheduleTurn(w, node)
     },
     nodeDown() {

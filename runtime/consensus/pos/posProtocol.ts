@@ -43,6 +43,7 @@ import { EV_TIMER } from '../../sim/eventKinds.ts'
 import type { World } from '../../sim/world.ts'
 import { finalizeBlock } from '../common/commit.ts'
 import { produceBlock } from '../common/produceBlock.ts'
+import { everyNode } from '../common/everyNode.ts'
 import { requestSync } from '../common/sync.ts'
 import { setTimer, timerKind } from '../common/timers.ts'
 import type { ConsensusProtocol } from '../protocol.ts'
@@ -175,12 +176,6 @@ export function createPosProtocol(config: PosConfig, context: ProtocolContext): 
       states[node] = st
     }
     return st
-  }
-
-  function recipients(w: World): number[] {
-    const out: number[] = []
-    for (let n = 0; n < w.nodes.count; n++) out.push(n)
-    return out
   }
 
   // ---- votes and block bodies --------------------------------------------------------------
@@ -441,7 +436,7 @@ export function createPosProtocol(config: PosConfig, context: ProtocolContext): 
         proposal: w.metrics.messageKind('proposal'),
         attestation: { kind: w.metrics.messageKind('attestation'), bytes: config.attestationBytes, verifyUs: config.verifyUs },
       }
-      targets = recipients(w)
+      targets = everyNode(w)
       for (let n = 0; n < w.nodes.count; n++) {
         state(w, n)
         if (w.nodes.status[n] === NODE_UP) scheduleSlot(w, n, localSlot(w, n) + 1)
@@ -462,7 +457,7 @@ export function createPosProtocol(config: PosConfig, context: ProtocolContext): 
     },
     nodeUp(w, node) {
       if (costs === undefined) return
-      targets = recipients(w)
+      targets = everyNode(w)
       state(w, node)
       scheduleSlot(w, node, localSlot(w, node) + 1)
     },

@@ -31,6 +31,7 @@ import { EV_TIMER } from '../../sim/eventKinds.ts'
 import type { World } from '../../sim/world.ts'
 import { commitBlock, finalizeBlock } from '../common/commit.ts'
 import { produceBlock } from '../common/produceBlock.ts'
+import { everyNode } from '../common/everyNode.ts'
 import { requestSync } from '../common/sync.ts'
 import { setTimer, timerKind } from '../common/timers.ts'
 import type { ConsensusProtocol } from '../protocol.ts'
@@ -171,12 +172,6 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     return r
   }
 
-  /** Every node that follows the chain gets consensus messages (observers count, never vote). */
-  function recipients(w: World): number[] {
-    const out: number[] = []
-    for (let n = 0; n < w.nodes.count; n++) out.push(n)
-    return out
-  }
   let targets: number[] = []
 
   function count(height: number, n: number): void {
@@ -290,10 +285,9 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     return block > 0 && block < w.store.count && w.store.parent(block) === w.nodes.tip[node] && !w.store.isInvalid(block)
   }
 
-  function decide(w: World, node: number, st: NodeState, block: BlockId): void {
-    const height = st.height
-    // Move on first: committing changes the tip, and tipChanged must see a consistent state.
-    st.height = height + 1
+  /** A fresh height: round 0, nothing locked, no votes, waiting for the round to start. */
+  function enterHeight(st: NodeState, height: number): void {
+    st.height = height
     st.round = 0
     st.step = STEP_NEW_HEIGHT
     st.lockedValue = NIL
@@ -302,6 +296,11 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     st.validRound = -1
     st.rounds = new Map()
     st.proposed = new Map()
+  }
+
+  function decide(w: World, node: number, st: NodeState, block: BlockId): void {
+    // Move on first: committing changes the tip, and tipChanged must see a consistent state.
+    enterHeight(st, st.height + 1)
     commitBlock(w, node, block)
     // At least 1 ms between heights (the application's commit): with one validator and
     // timeout_commit 0, heights would otherwise follow each other without time passing.
@@ -493,15 +492,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     const height = w.store.height(tip)
     if (height < st.height) return
     finalizeBlock(w, node, tip)
-    st.height = height + 1
-    st.round = 0
-    st.step = STEP_NEW_HEIGHT
-    st.lockedValue = NIL
-    st.lockedRound = -1
-    st.validValue = NIL
-    st.validRound = -1
-    st.rounds = new Map()
-    st.proposed = new Map()
+    enterHeight(st, height + 1)
     st.aheadPeer = -1
     const future = st.future.filter((f) => f.message.height === st.height)
     st.future = []
@@ -525,7 +516,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
         precommit: { kind: w.metrics.messageKind('precommit'), bytes: config.voteBytes, verifyUs: config.verifyUs },
         voteSet: w.metrics.messageKind('vote-set'),
       }
-      targets = recipients(w)
+      targets = everyNode(w)
       for (let n = 0; n < w.nodes.count; n++) if (w.nodes.status[n] === NODE_UP) startRound(w, n, 0)
     },
     onEvent(w, kind, node, a, b, c) {
@@ -572,7 +563,7 @@ export function createTendermintProtocol(config: TendermintConfig, context: Prot
     },
     nodeUp(w, node) {
       if (costs === undefined) return
-      targets = recipients(w)
+      targets = everyNode(w)
       const st = state(node)
       st.aheadPeer = -1
       if (st.step === STEP_NEW_HEIGHT) startRound(w, node, 0)
