@@ -24,6 +24,7 @@ export function mainHelp(lang: Lang): string {
   sim         네트워크 시뮬레이션을 실행하고 결과를 출력합니다
   experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴, BFT 안전성·메시지, Raft 선출)
   compile     솔리디티 파일을 내장 solc로 컴파일합니다 (오프라인, OpenZeppelin과 hardhat/console.sol 포함)
+  rpc         MetaMask·viem·ethers가 붙는 이더리움 JSON-RPC 노드를 띄웁니다 (dev 체인 또는 합의 네트워크)
   bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교, 100노드 합의 프리셋, 실험)
   help        이 도움말을 보여 줍니다
 
@@ -44,6 +45,7 @@ Commands:
   sim         run a network simulation and print its results
   experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining, BFT safety and messages, Raft elections)
   compile     compile Solidity files with the bundled solc (offline; OpenZeppelin and hardhat/console.sol included)
+  rpc         run an Ethereum JSON-RPC node for MetaMask, viem and ethers (a dev chain or a consensus network)
   bench       run the performance benchmarks (kernel throughput, SimBlock comparison, 100-node consensus presets, experiments)
   help        show this help
 
@@ -211,4 +213,41 @@ with their deployed size. The EVM version is pinned to the simulator's hardfork.
 
   --optimize N   turn the optimizer on with N runs (default: off)
   --json         {ok, diagnostics: [{severity, message, file, line, column, code}], artifacts: [{sourceName, contractName, abi, bytecode, deployedBytecode, compilerVersion, evmVersion}]}`
+}
+
+export function rpcHelp(lang: Lang): string {
+  if (lang === 'ko') {
+    return `사용법: playground rpc [--preset dev|bft|pos|raft-consortium|poa] [--port 8545] [--state 파일] [--json]
+
+이더리움 JSON-RPC 노드를 127.0.0.1에 띄웁니다. MetaMask, viem, ethers, Hardhat 스크립트가 그대로 붙습니다.
+  dev (기본)   노드 1개, 트랜잭션마다 바로 블록(자동 채굴), evm_* 메서드(스냅숏, 시간 이동, 구간 채굴)
+  bft, pos, raft-consortium, poa
+               노드 여럿이 합의로 블록을 만드는 시뮬레이션 네트워크(시뮬레이션 시간 = 실제 시간).
+               노드 N은 /node/N 주소, "finalized" 태그는 합의 확정을 따릅니다.
+테스트 니모닉(test test … junk)의 계정 10개에 각 10000 ETH가 있습니다: 공개된 테스트 키이니 실제 자산을 보내지 마세요.
+
+  --port N       포트 (기본 8545, 0 = 빈 포트)
+  --state 파일   dev 체인을 파일에 저장하고 다음 실행 때 이어 갑니다 (없으면 멈출 때 초기화)
+  --accounts N   계정 수 (기본 10)
+  --seed S       네트워크 프리셋의 시드 (기본 1)
+  --quiet        채굴된 트랜잭션과 console.log 출력을 찍지 않음
+  --json         시작 정보(url, chainId, accounts)를 JSON 한 줄로`
+  }
+  return `Usage: playground rpc [--preset dev|bft|pos|raft-consortium|poa] [--port 8545] [--state FILE] [--json]
+
+Runs an Ethereum JSON-RPC node on 127.0.0.1 for MetaMask, viem, ethers and Hardhat scripts.
+  dev (default)  one node, a block per transaction (automine), evm_* methods (snapshots, time
+                 travel, interval mining)
+  bft, pos, raft-consortium, poa
+                 a simulated multi-node network making blocks by consensus (simulated time =
+                 wall clock). Node N answers at /node/N; the "finalized" tag follows consensus.
+Ten accounts from the test mnemonic (test test … junk) hold 10000 ETH each: public test keys,
+never send real funds to them.
+
+  --port N       port (default 8545; 0 picks a free one)
+  --state FILE   save the dev chain to FILE and continue from it next time (without: it resets on stop)
+  --accounts N   number of accounts (default 10)
+  --seed S       seed of a network preset (default 1)
+  --quiet        do not print mined transactions and console.log output
+  --json         print the start-up info (url, chainId, accounts) as one JSON line`
 }

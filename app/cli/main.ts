@@ -12,18 +12,18 @@ import type { FlagSpec } from './args.ts'
 import { parseArgs } from './args.ts'
 import { BENCH_FLAGS, runBench } from './commands/bench.ts'
 import { COMPILE_FLAGS, runCompile } from './commands/compile.ts'
+import { RPC_FLAGS, runRpc } from './commands/rpc.ts'
 import { EXPERIMENT_FLAGS, runExperiment } from './commands/experiment.ts'
 import { SIM_FLAGS, runSim } from './commands/sim.ts'
-import { benchHelp, compileHelp, experimentHelp, mainHelp, simHelp } from './help.ts'
+import { benchHelp, compileHelp, experimentHelp, mainHelp, rpcHelp, simHelp } from './help.ts'
 import { detectLang } from './locale.ts'
 import { UsageError } from './usageError.ts'
 
-const COMMANDS = ['sim', 'experiment', 'compile', 'bench', 'help'] as const
+const COMMANDS = ['sim', 'experiment', 'compile', 'rpc', 'bench', 'help'] as const
 /** Commands of later steps: known names, answered with a clear "not yet" (exit 1). */
 const LATER = {
   start: { en: 'desktop app', ko: '데스크톱 앱' },
   web: { en: 'web edition', ko: '웹 에디션' },
-  rpc: { en: 'JSON-RPC server', ko: 'JSON-RPC 서버' },
   lesson: { en: 'lesson runner', ko: '레슨 실행기' },
   course: { en: 'course tools', ko: '코스 도구' },
   demo: { en: 'demo zone', ko: '데모 존' },
@@ -76,16 +76,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!(COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(formatMessage('usage.unknown-command', { command, choices: COMMANDS.join(', ') }))
     }
-    const spec: Record<string, FlagSpec> = command === 'sim' ? SIM_FLAGS : command === 'experiment' ? EXPERIMENT_FLAGS : command === 'compile' ? COMPILE_FLAGS : BENCH_FLAGS
+    const spec: Record<string, FlagSpec> =
+      command === 'sim' ? SIM_FLAGS : command === 'experiment' ? EXPERIMENT_FLAGS : command === 'compile' ? COMPILE_FLAGS : command === 'rpc' ? RPC_FLAGS : BENCH_FLAGS
     const args = parseArgs([...rest, '--lang', lang], command, spec)
     if (args.flags.has('help')) {
-      const help = command === 'sim' ? simHelp(lang) : command === 'experiment' ? experimentHelp(lang) : command === 'compile' ? compileHelp(lang) : benchHelp(lang)
+      const help =
+        command === 'sim'
+          ? simHelp(lang)
+          : command === 'experiment'
+            ? experimentHelp(lang)
+            : command === 'compile'
+              ? compileHelp(lang)
+              : command === 'rpc'
+                ? rpcHelp(lang)
+                : benchHelp(lang)
       process.stdout.write(`${help}\n`)
       return 0
     }
     if (command === 'sim') return runSim(args, lang, json)
     if (command === 'experiment') return runExperiment(args, lang, json)
     if (command === 'compile') return runCompile(args, lang, json)
+    if (command === 'rpc') return await runRpc(args, lang, json)
     return await runBench(args, lang, json)
   } catch (error) {
     if (error instanceof UsageError) {

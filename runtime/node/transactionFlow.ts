@@ -143,7 +143,9 @@ export function createTransactionSystem(w: World, workload: WorkloadConfig | und
     fillBlock(node, block, maxTx, censoredSender, maxBytes) {
       mempool.ensure(w.nodes.count)
       const parent = w.store.parent(block)
-      const chosen = mempool.select(node, parent, maxTx, censoredSender, maxBytes, carriedSinceFinal(node, parent))
+      const selected = mempool.select(node, parent, maxTx, censoredSender, maxBytes, carriedSinceFinal(node, parent))
+      // With the EVM, only transactions that can run on the parent's state, in nonce order.
+      const chosen = w.execution === undefined ? selected : w.execution.order(parent, selected)
       if (chosen.length === 0) return
       const ids = Int32Array.from(chosen)
       let bytes = 0

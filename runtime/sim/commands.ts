@@ -36,7 +36,15 @@ export type Command = (
   | { type: 'mine'; node: number }
   | { type: 'tamper'; node: number; block: number; data: string }
   | { type: 'set-byzantine'; node: number; strategy: StrategyName | 'honest'; censorSender?: number | undefined }
-  | { type: 'submit-tx'; node: number; sender?: number | undefined; fee?: number | undefined; bytes?: number | undefined }
+  | {
+      type: 'submit-tx'
+      node: number
+      sender?: number | undefined
+      fee?: number | undefined
+      bytes?: number | undefined
+      /** A signed Ethereum transaction (hex) for networks that run the EVM. */
+      raw?: string | undefined
+    }
   | { type: 'set-clock-skew'; node: number; offsetMs?: number | undefined; driftPpm?: number | undefined }
 ) & { atUs?: number | undefined }
 
@@ -80,6 +88,8 @@ export interface RecordedInput {
 
 /** Sender accounts are stored as 32-bit integers. */
 export const MAX_SENDER = 2 ** 31 - 1
+/** 128 KiB of transaction (geth's txpool limit), as hex. */
+const MAX_RAW_TX_HEX = 2 + 2 * 128 * 1024
 
 const nodeField = (c: Record<string, unknown>, nodeCount: number): number =>
   expectInteger(c.node, 'command.node', 0, Math.max(0, nodeCount - 1))
@@ -159,8 +169,15 @@ export function parseCommand(input: unknown, nodeCount: number): Command {
       return out
     }
     case 'submit-tx': {
-      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'sender', 'fee', 'bytes'])
+      expectKnownKeys(c, 'command', ['type', 'atUs', 'node', 'sender', 'fee', 'bytes', 'raw'])
       const out: Command = { type, node: nodeField(c, nodeCount), ...at }
+      if (c.raw !== undefined) {
+        const raw = expectString(c.raw, 'command.raw', MAX_RAW_TX_HEX)
+        if (!/^0x([0-9a-fA-F]{2})+$/.test(raw)) {
+          throw new InvalidFieldError({ field: 'command.raw', expected: { en: 'a signed transaction as 0x hex', ko: '0x로 시작하는 서명된 트랜잭션(16진수)' }, got: raw.slice(0, 20) })
+        }
+        out.raw = raw
+      }
       if (c.sender !== undefined) out.sender = expectInteger(c.sender, 'command.sender', 0, MAX_SENDER)
       if (c.fee !== undefined) out.fee = expectInteger(c.fee, 'command.fee', 0, 1e15)
       if (c.bytes !== undefined) out.bytes = expectInteger(c.bytes, 'command.bytes', 1, 10_000_000)

@@ -87,7 +87,14 @@ export function executeCommand(s: NodeSetup, cmd: Command): CommandResult {
       return { ...base, node: cmd.node }
     }
     case 'submit-tx': {
+      if (cmd.raw !== undefined && w.execution === undefined) {
+        throw new CommandRejectedError('submit-tx', {
+          en: 'this network runs no EVM: submit-tx takes raw transactions only on networks started with EVM execution',
+          ko: '이 네트워크는 EVM을 실행하지 않습니다: raw 트랜잭션은 EVM 실행으로 시작한 네트워크에서만 받을 수 있습니다',
+        })
+      }
       const submitted = s.transactions.submit(cmd.node, cmd)
+      if (cmd.raw !== undefined) w.execution!.submitted(submitted.tx, cmd.raw)
       // The first transaction turns on transaction accounting in blocks.
       w.txs ??= s.transactions
       return { ...base, node: cmd.node, tx: submitted.tx }

@@ -84,7 +84,7 @@ import type { Query } from './queries.ts'
 import { parseQuery, runQuery } from './queries.ts'
 import type { QueryContext } from './queries.ts'
 import { createTraceHasher } from './traceHash.ts'
-import type { RelaySettings, World } from './world.ts'
+import type { BlockExecution, RelaySettings, World } from './world.ts'
 
 /** Events at one simulated instant beyond which the run is declared stuck. */
 const LIVELOCK_EVENTS = 20_000_000
@@ -107,6 +107,8 @@ export interface NetworkHooks {
   onTrace?: ((record: TraceRecord) => void) | undefined
   /** Step 2's selfish-mining γ: decides work ties (default: keep the block seen first). */
   tieBreak?: TieBreak | undefined
+  /** Attaches block execution (the EVM): called once with the world before the first event. */
+  execution?: ((w: World) => BlockExecution) | undefined
 }
 
 export interface RunOptions {
@@ -246,6 +248,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     finality,
     members,
     txs: undefined,
+    execution: undefined,
     behaviours: [],
     deliverBlock: (to, block, from) => receiveBlock(w, to, block, from, validateCopy),
     fetchMissingAncestor: (node, block, peer) => fetchMissingAncestor(w, node, block, peer),
@@ -263,6 +266,7 @@ export function createNetwork(configInput: unknown, hooks: NetworkHooks = {}): N
     finalizeBlock(w, node, store.ancestorAt(tip, height))
   }
 
+  if (hooks.execution !== undefined) w.execution = hooks.execution(w)
   const txSystem: TransactionSystem = createTransactionSystem(w, config.workload)
   // Blocks carry transactions once there are any: from the start with a workload, or from the
   // first `submit-tx` (PoW blocks keep their modeled size until then).

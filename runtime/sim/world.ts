@@ -46,6 +46,22 @@ export interface TransactionFlow {
   fillBlock(node: number, block: BlockId, maxTx: number, censoredSender: number | undefined, maxBytes?: number): void
   /** Transactions in `block`. */
   txCount(block: BlockId): number
+  /** Transaction ids in `block`, in execution order (undefined: none). */
+  blockTxs(block: BlockId): Int32Array | undefined
+}
+
+/**
+ * Block execution (present when the network runs the EVM, see exec/evm/simExecution.ts). The
+ * kernel stays synchronous: a produced block's execution is queued here and settled by the
+ * driver before the next event, so receivers find its result (and its validity) ready.
+ */
+export interface BlockExecution {
+  /** The mempool's candidates for a block on `parent` (fee order) → those to include, in order. */
+  order(parent: BlockId, candidates: number[]): number[]
+  /** `node` produced `block` (transactions already chosen): queue its execution. */
+  produced(block: BlockId, node: number): void
+  /** Transaction `tx` was submitted with this raw signed Ethereum transaction (hex). */
+  submitted(tx: number, raw: string): void
 }
 
 export interface World {
@@ -67,6 +83,8 @@ export interface World {
   readonly members: MemberRegistry
   /** Transactions, mempools and gossip (undefined: no workload, blocks carry none). */
   txs: TransactionFlow | undefined
+  /** EVM execution (undefined: blocks carry modeled payloads only). */
+  execution: BlockExecution | undefined
   /** Byzantine behaviours by node (sparse: honest nodes have none). */
   readonly behaviours: (NodeBehaviour | undefined)[]
   /** Hands a complete block copy from `from` to node `to` (node layer). */

@@ -18,8 +18,14 @@ const ANY = /.*/
 
 /** @type {Record<string, RoomPolicy>} */
 export const IMPORT_TABLE = {
-  runtime: { rooms: ['runtime'], packages: [/^@noble\//, /^@ethereumjs\//] },
-  'runtime-node': { rooms: ['runtime', 'runtime-node'], packages: [/^@noble\//, /^@ethereumjs\//, NODE_BUILTIN] },
+  // @scure/bip32 and @scure/bip39: the noble author's audited HD-key and mnemonic modules (dev accounts).
+  runtime: { rooms: ['runtime'], packages: [/^@noble\//, /^@scure\/bip3[29](\/wordlists\/english\.js)?$/, /^@ethereumjs\//] },
+  // ws: the WebSocket half of the JSON-RPC server; tiny-secp256k1: libsecp256k1 as WASM, the fast
+  // sender recovery the Node host injects through ethereumjs's customCrypto hook.
+  'runtime-node': {
+    rooms: ['runtime', 'runtime-node'],
+    packages: [/^@noble\//, /^@scure\/bip3[29](\/wordlists\/english\.js)?$/, /^@ethereumjs\//, /^ws$/, /^tiny-secp256k1$/, NODE_BUILTIN],
+  },
   sandbox: { rooms: ['sandbox', 'runtime'], packages: [/^quickjs-emscripten/, /^viem/, /^@noble\//] },
   'courses-format': { rooms: ['courses-format', 'runtime', 'sandbox'], packages: [/^zod/, /^yaml$/] },
   courses: { rooms: ['courses', 'courses-format', 'runtime', 'sandbox'], packages: [/^viem/] },

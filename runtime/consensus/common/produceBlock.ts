@@ -14,6 +14,7 @@ export function produceBlock(w: World, node: number, parent: BlockId, baseBytes:
   const block = store.add(parent, node, w.now, work, baseBytes)
   w.knowledge.ensure(store.count, nodes.count)
   if (w.txs !== undefined && maxTx > 0) w.txs.fillBlock(node, block, maxTx, w.behaviours[node]?.censoredSender)
+  w.execution?.produced(block, node)
   let up = 0
   for (let i = 0; i < nodes.count; i++) if (nodes.status[i] === NODE_UP) up++
   w.metrics.blockCreated(block, up)

@@ -13,7 +13,9 @@ export function createInvalidBlocks(): NodeBehaviour {
     strategy: 'invalid-blocks',
     announceTip: () => true,
     mined(w, _node, block) {
-      w.store.markInvalid(block)
+      // With the EVM the block is invalid by what it claims: its execution (exec/evm/simExecution)
+      // credits the producer out of thin air, so its state root differs from everyone else's.
+      if (w.execution === undefined) w.store.markInvalid(block)
     },
   }
 }

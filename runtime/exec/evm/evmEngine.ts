@@ -1,0 +1,508 @@
+/**
+ * The EVM of the simulator: @ethereumjs/vm over one content-addressed trie store shared by every
+ * chain and every simulated node, so a state is just its root and old states stay readable.
+ *
+ * Blocks are built (or re-executed) here and memoised by (parent state root, block body): honest
+ * nodes that execute the same block on the same state pay one execution between them. Work is
+ * serialised — one VM, one state root at a time — because ethereumjs is async and reentrant calls
+ * would interleave state.
+ *
+ * @module
+ */
+import type { Block, HeaderData } from '@ethereumjs/block'
+import { createBlock } from '@ethereumjs/block'
+import type { Common } from '@ethereumjs/common'
+import type { Log } from '@ethereumjs/evm'
+import { MerklePatriciaTrie } from '@ethereumjs/mpt'
+import { RLP } from '@ethereumjs/rlp'
+import { Caches, MerkleStateManager } from '@ethereumjs/statemanager'
+import type { TypedTransaction } from '@ethereumjs/tx'
+import { createLegacyTx, createTxFromRLP } from '@ethereumjs/tx'
+import type { Address, PrefixedHexString } from '@ethereumjs/util'
+import { bigIntToBytes, bytesToHex, createAccount, createAddressFromString, hexToBytes, MapDB } from '@ethereumjs/util'
+import type { RunTxResult, TxReceipt, VM } from '@ethereumjs/vm'
+import { buildBlock, createVM, runTx } from '@ethereumjs/vm'
+import { keccak_256 } from '@noble/hashes/sha3.js'
+import { CONSOLE_ADDRESS } from './consoleLog.ts'
+import type { ConsoleDecoder } from './consoleLog.ts'
+import { TransactionRejectedError } from './transactionRejected.ts'
+
+export type Hex = PrefixedHexString
+
+/** The trie nodes of every state, keyed by node hash; shared by all chains and nodes. */
+export type TrieStore = MapDB<string, Uint8Array | string>
+
+export function createTrieStore(): TrieStore {
+  return new MapDB<string, Uint8Array | string>()
+}
+
+export interface GenesisAccount {
+  address: string
+  balance: bigint
+  nonce?: bigint
+  code?: Uint8Array
+}
+
+export interface GenesisSpec {
+  accounts: readonly GenesisAccount[]
+  /** Seconds since 1970. */
+  timestamp: bigint
+  gasLimit?: bigint
+  baseFeePerGas?: bigint
+}
+
+/** What one transaction did in a block. */
+export interface TxOutcome {
+  tx: TypedTransaction
+  hash: Hex
+  from: Hex
+  index: number
+  receipt: TxReceipt
+  status: 0 | 1
+  gasUsed: bigint
+  effectiveGasPrice: bigint
+  contractAddress: Hex | undefined
+  /** Revert data (`Error(string)`, `Panic(uint256)`, a custom error) when status is 0 by revert. */
+  returnData: Uint8Array
+  /** The EVM's halt reason when the transaction failed (`revert`, `out of gas`, …). */
+  failure: string | undefined
+  logs: Log[]
+  /** Index of this transaction's first log within the block. */
+  firstLogIndex: number
+  /** Lines printed through hardhat/console.sol. */
+  consoleLogs: string[]
+}
+
+export interface ExecutedBlock {
+  block: Block
+  hash: Hex
+  outcomes: TxOutcome[]
+  /** Transactions left out while building (invalid nonce, funds, gas), with the reason. */
+  skipped: { hash: Hex; reason: string }[]
+}
+
+export interface BuildBlockRequest {
+  parent: Block
+  timestamp: bigint
+  coinbase?: string
+  gasLimit?: bigint
+  txs: readonly TypedTransaction[]
+  /** BLOCKHASH for ancestors of the new block (number → hash); the chain knows its branch. */
+  ancestorHash: (number: bigint) => Uint8Array | undefined
+  /**
+   * `build` leaves out transactions that cannot run (a producer filling a block); `strict`
+   * rejects the block if any cannot (a validator re-executing a received block).
+   */
+  mode?: 'build' | 'strict'
+}
+
+export interface CallRequest {
+  from?: Address
+  to?: Address
+  data?: Uint8Array
+  value?: bigint
+  gasLimit?: bigint
+  gasPrice?: bigint
+}
+
+export interface CallResult {
+  /** True when the call returned normally. */
+  ok: boolean
+  returnData: Uint8Array
+  gasUsed: bigint
+  failure: string | undefined
+  logs: Log[]
+  consoleLogs: string[]
+}
+
+export interface AccountState {
+  nonce: bigint
+  balance: bigint
+  codeHash: Uint8Array
+}
+
+export interface EvmEngine {
+  readonly common: Common
+  readonly genesis: ExecutedBlock
+  /** Decodes a raw signed transaction (legacy, EIP-2930, EIP-1559) and recovers its sender once. */
+  decodeTransaction(raw: Uint8Array): TypedTransaction
+  buildBlock(request: BuildBlockRequest): Promise<ExecutedBlock>
+  /** Runs a message on the post-state of `context` (not committed). */
+  call(context: Block, request: CallRequest, ancestorHash: (n: bigint) => Uint8Array | undefined): Promise<CallResult>
+  /** The least gas limit with which `request` succeeds on the post-state of `context`. */
+  estimateGas(context: Block, request: CallRequest, ancestorHash: (n: bigint) => Uint8Array | undefined): Promise<{ gas: bigint } | { failure: CallResult }>
+  /**
+   * A byzantine producer's version of an honest result: the same block crediting `beneficiary`
+   * with `amount` wei from nowhere. Its state root differs, so honest nodes reject it. Never
+   * memoised: only honest executions enter the memo.
+   */
+  divergentCopy(executed: ExecutedBlock, beneficiary: Address, amount: bigint): Promise<ExecutedBlock>
+  account(stateRoot: Uint8Array, address: Address): Promise<AccountState | undefined>
+  code(stateRoot: Uint8Array, address: Address): Promise<Uint8Array>
+  storage(stateRoot: Uint8Array, address: Address, slot: Uint8Array): Promise<Uint8Array>
+  /** Counts for benchmarks and the memoisation proof. */
+  readonly stats: { executions: number; memoHits: number; senderRecoveries: number }
+}
+
+export interface EvmEngineOptions {
+  common: Common
+  genesis: GenesisSpec
+  store?: TrieStore
+  console?: ConsoleDecoder
+}
+
+const ZERO_ROOT_32 = new Uint8Array(32)
+const DEFAULT_GAS_LIMIT = 30_000_000n
+const INITIAL_BASE_FEE = 1_000_000_000n
+const SENDER_CACHE_LIMIT = 50_000
+
+/**
+ * @example
+ * const engine = await createEvmEngine({ common: createEvmCommon(), genesis: { accounts: [{ address, balance: 10n ** 22n }], timestamp: 1_700_000_000n } })
+ * const built = await engine.buildBlock({ parent: engine.genesis.block, timestamp: 1_700_000_001n, txs: [tx], ancestorHash: () => undefined })
+ */
+export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEngine> {
+  const { common } = options
+  const store = options.store ?? createTrieStore()
+  const trie = new MerklePatriciaTrie({ db: store, useKeyHashing: true, common })
+  const stateManager = new MerkleStateManager({ trie, common, caches: new Caches() })
+  let ancestorHash: (n: bigint) => Uint8Array | undefined = () => undefined
+  const blockchain = {
+    async getBlock(blockId: number) {
+      const hash = ancestorHash(BigInt(blockId)) ?? new Uint8Array(32)
+      return { hash: () => hash }
+    },
+    async putBlock() {},
+    shallowCopy() {
+      return blockchain
+    },
+  }
+  const vm: VM = await createVM({ common, stateManager, blockchain })
+  const consoleSink: string[][] = []
+  if (options.console !== undefined) {
+    const decoder = options.console
+    const consoleAddress = CONSOLE_ADDRESS.toLowerCase()
+    vm.evm.events!.on('beforeMessage', (message: { to?: Address; data: Uint8Array }) => {
+      if (consoleSink.length === 0 || message.to === undefined || message.to.toString() !== consoleAddress) return
+      const line = decoder.decode(message.data)
+      if (line !== undefined) consoleSink[consoleSink.length - 1]!.push(line)
+    })
+  }
+
+  // Genesis state.
+  for (const a of options.genesis.accounts) {
+    const address = createAddressFromString(a.address)
+    await stateManager.putAccount(address, createAccount({ balance: a.balance, nonce: a.nonce ?? 0n }))
+    if (a.code !== undefined) await stateManager.putCode(address, a.code)
+  }
+  await stateManager.checkpoint()
+  await stateManager.commit()
+  const genesisRoot = await stateManager.getStateRoot()
+  const genesisBlock = createBlock(
+    {
+      header: {
+        number: 0n,
+        timestamp: options.genesis.timestamp,
+        gasLimit: options.genesis.gasLimit ?? DEFAULT_GAS_LIMIT,
+        baseFeePerGas: options.genesis.baseFeePerGas ?? INITIAL_BASE_FEE,
+        stateRoot: genesisRoot,
+        excessBlobGas: 0n,
+        blobGasUsed: 0n,
+        parentBeaconBlockRoot: ZERO_ROOT_32,
+      },
+      withdrawals: [],
+    },
+    { common, setHardfork: false },
+  )
+  const genesis: ExecutedBlock = { block: genesisBlock, hash: bytesToHex(genesisBlock.hash()), outcomes: [], skipped: [] }
+
+  const stats = { executions: 0, memoHits: 0, senderRecoveries: 0 }
+  const memo = new Map<string, ExecutedBlock>()
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  let loadedRoot: Uint8Array = genesisRoot
+  const useState = async (root: Uint8Array) => {
+    if (equalBytes(root, loadedRoot)) return
+    await stateManager.setStateRoot(root, false)
+    loadedRoot = root
+  }
+
+  // Sender recovery is the costliest step of admitting a transaction; a raw transaction's hash is
+  // keccak(raw), so the decoded (frozen, sender-cached) object is kept under it.
+  const decoded = new Map<string, TypedTransaction>()
+  const decodeTransaction = (raw: Uint8Array): TypedTransaction => {
+    const key = bytesToHex(keccak_256(raw))
+    const known = decoded.get(key)
+    if (known !== undefined) return known
+    let tx: TypedTransaction
+    try {
+      tx = createTxFromRLP(raw, { common })
+    } catch (error) {
+      const reason = txErrorReason(error)
+      if (/chain ID|EIP155/i.test(reason)) {
+        throw new TransactionRejectedError('wrong-chain-id', `invalid chain id for signer: the transaction is not signed for chain ${common.chainId()} (${reason}).`)
+      }
+      throw new TransactionRejectedError('invalid-encoding', `invalid transaction: ${reason}`)
+    }
+    if (!tx.isSigned()) throw new TransactionRejectedError('unsigned', 'invalid sender: the transaction is not signed.')
+    try {
+      tx.getSenderAddress()
+    } catch {
+      throw new TransactionRejectedError('invalid-signature', 'invalid sender: the signature does not recover to an address.')
+    }
+    stats.senderRecoveries++
+    if (decoded.size >= SENDER_CACHE_LIMIT) decoded.delete(decoded.keys().next().value!)
+    decoded.set(key, tx)
+    return tx
+  }
+
+  const runWithConsole = async <T>(fn: () => Promise<T>): Promise<{ value: T; lines: string[] }> => {
+    consoleSink.push([])
+    try {
+      const value = await fn()
+      return { value, lines: consoleSink[consoleSink.length - 1]! }
+    } finally {
+      consoleSink.pop()
+    }
+  }
+
+  const buildBlockUnserialised = async (request: BuildBlockRequest): Promise<ExecutedBlock> => {
+    const { parent } = request
+    const key = memoKey(parent, request)
+    const hit = memo.get(key)
+    if (hit !== undefined) {
+      stats.memoHits++
+      return hit
+    }
+    stats.executions++
+    await useState(parent.header.stateRoot)
+    ancestorHash = (n) => (n === parent.header.number ? parent.hash() : request.ancestorHash(n))
+    const headerData: HeaderData = {
+      number: parent.header.number + 1n,
+      timestamp: request.timestamp,
+      gasLimit: request.gasLimit ?? parent.header.gasLimit,
+      coinbase: createAddressFromString(request.coinbase ?? '0x0000000000000000000000000000000000000000'),
+      parentBeaconBlockRoot: ZERO_ROOT_32,
+    }
+    const builder = await buildBlock(vm, {
+      parentBlock: parent,
+      headerData,
+      withdrawals: [],
+      blockOpts: { putBlockIntoBlockchain: false, setHardfork: false },
+    })
+    const outcomes: TxOutcome[] = []
+    const skipped: ExecutedBlock['skipped'] = []
+    let logIndex = 0
+    let previousCumulative = 0n
+    for (const tx of request.txs) {
+      const hash = bytesToHex(tx.hash())
+      let run: { value: RunTxResult; lines: string[] }
+      try {
+        run = await runWithConsole(() => builder.addTransaction(tx, { skipHardForkValidation: true }))
+      } catch (error) {
+        const reason = txErrorReason(error)
+        if (request.mode === 'strict') {
+          await builder.revert()
+          throw new TransactionRejectedError('invalid-in-block', `Block rejected: transaction ${hash} cannot run: ${reason}`)
+        }
+        skipped.push({ hash, reason })
+        continue
+      }
+      const result = run.value
+      const receipt = result.receipt
+      const failure = result.execResult.exceptionError?.error
+      const logs = result.execResult.logs ?? []
+      const gasUsed = receipt.cumulativeBlockGasUsed - previousCumulative
+      previousCumulative = receipt.cumulativeBlockGasUsed
+      outcomes.push({
+        tx,
+        hash,
+        from: tx.getSenderAddress().toString(),
+        index: outcomes.length,
+        receipt,
+        status: failure === undefined ? 1 : 0,
+        gasUsed,
+        effectiveGasPrice: effectiveGasPrice(tx, builderBaseFee(parent)),
+        contractAddress: tx.to === undefined && failure === undefined ? result.createdAddress?.toString() : undefined,
+        returnData: result.execResult.returnValue,
+        failure,
+        logs,
+        firstLogIndex: logIndex,
+        consoleLogs: run.lines,
+      })
+      logIndex += logs.length
+    }
+    const { block } = await builder.build()
+    loadedRoot = block.header.stateRoot
+    const executed: ExecutedBlock = { block, hash: bytesToHex(block.hash()), outcomes, skipped }
+    memo.set(key, executed)
+    return executed
+  }
+
+  const simulate = async (context: Block, request: CallRequest, gasLimit: bigint, ancestors: (n: bigint) => Uint8Array | undefined): Promise<CallResult> => {
+    await useState(context.header.stateRoot)
+    ancestorHash = (n) => (n === context.header.number ? context.hash() : ancestors(n))
+    await stateManager.checkpoint()
+    try {
+      const run = await runWithConsole(() =>
+        vm.evm.runCall({
+          ...(request.from === undefined ? {} : { caller: request.from, origin: request.from }),
+          ...(request.to === undefined ? {} : { to: request.to }),
+          data: request.data ?? new Uint8Array(0),
+          value: request.value ?? 0n,
+          gasLimit,
+          gasPrice: request.gasPrice ?? 0n,
+          block: context,
+          skipBalance: true,
+        }),
+      )
+      const exec = run.value.execResult
+      const failure = exec.exceptionError?.error
+      return { ok: failure === undefined, returnData: exec.returnValue, gasUsed: exec.executionGasUsed, failure, logs: exec.logs ?? [], consoleLogs: run.lines }
+    } finally {
+      await stateManager.revert()
+    }
+  }
+
+  /** Runs a full transaction (intrinsic gas, refunds) without committing; `ok` and gas used. */
+  const trialTx = async (context: Block, request: CallRequest, gasLimit: bigint): Promise<CallResult> => {
+    await stateManager.checkpoint()
+    try {
+      const unsigned = createLegacyTx(
+        {
+          gasLimit,
+          gasPrice: 0n,
+          ...(request.to === undefined ? {} : { to: request.to }),
+          data: request.data ?? new Uint8Array(0),
+          value: request.value ?? 0n,
+          nonce: 0n,
+        },
+        { common, freeze: false },
+      )
+      const from = request.from ?? createAddressFromString('0x0000000000000000000000000000000000000000')
+      ;(unsigned as unknown as { getSenderAddress: () => Address }).getSenderAddress = () => from
+      const run = await runWithConsole(() =>
+        runTx(vm, { tx: unsigned, block: zeroFee(context), skipNonce: true, skipBalance: true, skipBlockGasLimitValidation: true, skipHardForkValidation: true }),
+      )
+      const exec = run.value.execResult
+      const failure = exec.exceptionError?.error
+      return { ok: failure === undefined, returnData: exec.returnValue, gasUsed: run.value.totalGasSpent, failure, logs: exec.logs ?? [], consoleLogs: run.lines }
+    } catch (error) {
+      return { ok: false, returnData: new Uint8Array(0), gasUsed: gasLimit, failure: txErrorReason(error), logs: [], consoleLogs: [] }
+    } finally {
+      await stateManager.revert()
+    }
+  }
+
+  return {
+    common,
+    genesis,
+    stats,
+    decodeTransaction,
+    buildBlock: (request) => serial(() => buildBlockUnserialised(request)),
+    call: (context, request, ancestors) => serial(() => simulate(context, request, request.gasLimit ?? context.header.gasLimit, ancestors)),
+    estimateGas: (context, request, ancestors) =>
+      serial(async () => {
+        await useState(context.header.stateRoot)
+        ancestorHash = (n) => (n === context.header.number ? context.hash() : ancestors(n))
+        const cap = request.gasLimit ?? context.header.gasLimit
+        const first = await trialTx(context, request, cap)
+        if (!first.ok) return { failure: first }
+        // The gas a run used is a lower bound (the 63/64 rule and refunds can need more up
+        // front); search upwards from it, as geth and Hardhat do.
+        let low = first.gasUsed - 1n
+        let high = cap
+        const probe = await trialTx(context, request, first.gasUsed)
+        if (probe.ok) return { gas: first.gasUsed }
+        low = first.gasUsed
+        while (high - low > 1n) {
+          const mid = (low + high) / 2n
+          if ((await trialTx(context, request, mid)).ok) high = mid
+          else low = mid
+        }
+        return { gas: high }
+      }),
+    divergentCopy: (executed, beneficiary, amount) =>
+      serial(async () => {
+        await useState(executed.block.header.stateRoot)
+        await stateManager.checkpoint()
+        const account = (await stateManager.getAccount(beneficiary)) ?? createAccount({})
+        account.balance += amount
+        await stateManager.putAccount(beneficiary, account)
+        await stateManager.commit()
+        loadedRoot = await stateManager.getStateRoot()
+        const header = { ...executed.block.header.toJSON(), stateRoot: loadedRoot }
+        const block = createBlock({ header, transactions: executed.block.transactions, withdrawals: [] }, { common, setHardfork: false })
+        return { ...executed, block, hash: bytesToHex(block.hash()) }
+      }),
+    account: (root, address) =>
+      serial(async () => {
+        await useState(root)
+        const account = await stateManager.getAccount(address)
+        return account === undefined ? undefined : { nonce: account.nonce, balance: account.balance, codeHash: account.codeHash }
+      }),
+    code: (root, address) =>
+      serial(async () => {
+        await useState(root)
+        return stateManager.getCode(address)
+      }),
+    storage: (root, address, slot) =>
+      serial(async () => {
+        await useState(root)
+        return stateManager.getStorage(address, slot)
+      }),
+  }
+}
+
+/** A block's identity before execution: its parent state and everything that goes in. */
+function memoKey(parent: Block, request: BuildBlockRequest): string {
+  const body = RLP.encode([
+    parent.hash(),
+    bigIntToBytes(request.timestamp),
+    hexToBytes((request.coinbase ?? '0x0000000000000000000000000000000000000000') as Hex),
+    bigIntToBytes(request.gasLimit ?? parent.header.gasLimit),
+    request.mode === 'strict' ? 1 : 0,
+    request.txs.map((tx) => tx.hash()),
+  ])
+  return `${bytesToHex(parent.header.stateRoot)}|${bytesToHex(keccak_256(body))}`
+}
+
+/** The context block with base fee 0: estimates, like eth_call, do not require the sender to pay. */
+const zeroFeeBlocks = new WeakMap<Block, Block>()
+function zeroFee(context: Block): Block {
+  let block = zeroFeeBlocks.get(context)
+  if (block === undefined) {
+    const header = { ...context.header.toJSON(), baseFeePerGas: 0n }
+    block = createBlock({ header }, { common: context.common, setHardfork: false, skipConsensusFormatValidation: true })
+    zeroFeeBlocks.set(context, block)
+  }
+  return block
+}
+
+function builderBaseFee(parent: Block): bigint {
+  return parent.header.calcNextBaseFee()
+}
+
+function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
+  if ('maxFeePerGas' in tx) {
+    const priority = tx.maxPriorityFeePerGas < tx.maxFeePerGas - baseFee ? tx.maxPriorityFeePerGas : tx.maxFeePerGas - baseFee
+    return baseFee + priority
+  }
+  return (tx as { gasPrice: bigint }).gasPrice
+}
+
+/** ethereumjs appends the whole transaction to its messages; keep the sentence people need. */
+export function txErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.replace(/\s*\(tx type=.*$/s, '').replace(/^Error:\s*/, '')
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

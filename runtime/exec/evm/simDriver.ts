@@ -1,0 +1,74 @@
+/**
+ * Drives a simulated network that runs the EVM: applies queued commands between events, settles
+ * block executions after each event that produced one, and tells the node views what changed.
+ * Whoever owns time (the CLI at wall-clock pace, a test, the app's worker) calls `advanceTo`.
+ *
+ * @module
+ */
+import type { Command } from '../../sim/commands.ts'
+import type { Network } from '../../sim/network.ts'
+import type { SimExecution } from './simExecution.ts'
+
+export interface SimDriver {
+  /** Queues a command for the current simulated time (applied at the next advance). */
+  enqueue(command: Command): void
+  /** Processes every event up to simulated time `tUs`, settling executions as it goes. */
+  advanceTo(tUs: number): Promise<void>
+  /** Advances until `done()` holds or `limitUs` of simulated time passed; true when done. */
+  advanceUntil(done: () => boolean, limitUs: number, stepUs?: number): Promise<boolean>
+  /** Called after every advance (the node views refresh their canonical chains). */
+  onAdvance(listener: () => void): () => void
+  readonly net: Network
+}
+
+/**
+ * @example
+ * const driver = createSimDriver(net, execution)
+ * driver.enqueue({ type: 'submit-tx', node: 0, raw })
+ * await driver.advanceTo(net.now + 5_000_000)
+ */
+export function createSimDriver(net: Network, execution: SimExecution): SimDriver {
+  const queued: Command[] = []
+  const listeners = new Set<() => void>()
+  let running: Promise<void> = Promise.resolve()
+
+  const advance = async (tUs: number): Promise<void> => {
+    await execution.settle()
+    while (queued.length > 0) {
+      net.apply(queued.shift()!)
+      if (execution.pending() > 0) await execution.settle()
+    }
+    for (let next = net.nextEventTime(); next !== undefined && next <= tUs; next = net.nextEventTime()) {
+      net.step()
+      if (execution.pending() > 0) await execution.settle()
+    }
+    if (tUs > net.now) net.runUntil(tUs)
+    for (const listener of [...listeners]) listener()
+  }
+
+  const driver: SimDriver = {
+    net,
+    enqueue(command) {
+      queued.push(command)
+    },
+    advanceTo(tUs) {
+      // One advance at a time: a timer tick must not interleave with a test's await.
+      const run = running.then(() => advance(tUs))
+      running = run.catch(() => undefined)
+      return run
+    },
+    async advanceUntil(done, limitUs, stepUs = 100_000) {
+      const end = net.now + limitUs
+      while (!done()) {
+        if (net.now >= end) return false
+        await driver.advanceTo(Math.min(end, net.now + stepUs))
+      }
+      return true
+    },
+    onAdvance(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  return driver
+}
