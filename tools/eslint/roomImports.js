@@ -20,11 +20,11 @@ const ANY = /.*/
 export const IMPORT_TABLE = {
   // @scure/bip32 and @scure/bip39: the noble author's audited HD-key and mnemonic modules (dev accounts).
   runtime: { rooms: ['runtime'], packages: [/^@noble\//, /^@scure\/bip3[29](\/wordlists\/english\.js)?$/, /^@ethereumjs\//] },
-  // ws: the WebSocket half of the JSON-RPC server; tiny-secp256k1: libsecp256k1 as WASM, the fast
-  // sender recovery the Node host injects through ethereumjs's customCrypto hook.
+  // ws: the WebSocket half of the JSON-RPC server; tiny-secp256k1 (libsecp256k1) and hash-wasm
+  // (keccak): WASM primitives the Node host injects through ethereumjs's customCrypto hook.
   'runtime-node': {
     rooms: ['runtime', 'runtime-node'],
-    packages: [/^@noble\//, /^@scure\/bip3[29](\/wordlists\/english\.js)?$/, /^@ethereumjs\//, /^ws$/, /^tiny-secp256k1$/, NODE_BUILTIN],
+    packages: [/^@noble\//, /^@scure\/bip3[29](\/wordlists\/english\.js)?$/, /^@ethereumjs\//, /^ws$/, /^tiny-secp256k1$/, /^hash-wasm$/, NODE_BUILTIN],
   },
   sandbox: { rooms: ['sandbox', 'runtime'], packages: [/^quickjs-emscripten/, /^viem/, /^@noble\//] },
   'courses-format': { rooms: ['courses-format', 'runtime', 'sandbox'], packages: [/^zod/, /^yaml$/] },

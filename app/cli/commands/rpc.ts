@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fastCrypto } from '../../../runtime/crypto/fastEcrecover.node.ts'
+import { loadFastCrypto } from '../../../runtime/crypto/fastCrypto.node.ts'
 import { nodeLibraryReader } from '../../../runtime/compiler/librariesNode.node.ts'
 import { TEST_KEYS_WARNING } from '../../../runtime/exec/evm/devAccounts.ts'
 import type { ChainEvent, DevChainState } from '../../../runtime/exec/evm/devChain.ts'
@@ -60,7 +60,7 @@ export async function runRpc(args: ParsedArgs, lang: Lang, json: boolean): Promi
   try {
     node = await createDevNode({
       clock: { nowSeconds: wallSeconds },
-      customCrypto: fastCrypto,
+      customCrypto: await loadFastCrypto(),
       consoleSol: libraries('hardhat/console.sol')!,
       accountCount: intFlag(args, 'accounts', 1, 1000) ?? 10,
       ...(restore === undefined ? {} : { restore }),

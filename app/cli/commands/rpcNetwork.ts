@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { fastCrypto } from '../../../runtime/crypto/fastEcrecover.node.ts'
+import { loadFastCrypto } from '../../../runtime/crypto/fastCrypto.node.ts'
 import { nodeLibraryReader } from '../../../runtime/compiler/librariesNode.node.ts'
 import { TEST_KEYS_WARNING } from '../../../runtime/exec/evm/devAccounts.ts'
 import { startRpcServer } from '../../../runtime/rpc/httpServer.node.ts'
@@ -28,7 +28,7 @@ export async function startNetworkRpc(o: { preset: string; port: number; lang: L
     seed: o.seed,
     genesisTimestamp: BigInt(Math.floor(Date.now() / 1000)),
     consoleSol: libraries('hardhat/console.sol')!,
-    customCrypto: fastCrypto,
+    customCrypto: await loadFastCrypto(),
   })
   const { net, driver } = network
   const nodes = net.config.nodes

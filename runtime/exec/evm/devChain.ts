@@ -9,10 +9,10 @@
  * @module
  */
 import type { TypedTransaction } from '@ethereumjs/tx'
-import { Capability } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
 import { bytesToHex, createAddressFromString, hexToBytes } from '@ethereumjs/util'
 import type { EvmEngine, ExecutedBlock, Hex } from './evmEngine.ts'
+import { admitTransaction } from './admitTransaction.ts'
 import type { EvmLedger } from './evmLedger.ts'
 import { createEvmLedger } from './evmLedger.ts'
 import { TransactionRejectedError } from './transactionRejected.ts'
@@ -203,46 +203,14 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
     if (ledger.transaction(hash) !== undefined || pending.some((p) => bytesToHex(p.hash()) === hash)) {
       throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
     }
-    if (tx.supports(Capability.EIP155ReplayProtection) && tx.common.chainId() !== chainId) {
-      throw new TransactionRejectedError('wrong-chain-id', `invalid chain id for signer: the transaction is signed for chain ${tx.common.chainId()}, this chain is ${chainId}.`)
-    }
-    const head = ledger.head().block
-    if (tx.gasLimit > head.header.gasLimit) {
-      throw new TransactionRejectedError('gas-limit-too-high', `exceeds block gas limit: the transaction's gas limit ${tx.gasLimit} is above the block gas limit ${head.header.gasLimit}.`)
-    }
-    const intrinsic = tx.getIntrinsicGas()
-    if (tx.gasLimit < intrinsic) {
-      throw new TransactionRejectedError('intrinsic-gas-too-low', `intrinsic gas too low: the transaction needs at least ${intrinsic} gas, its limit is ${tx.gasLimit}.`)
-    }
     const sender = tx.getSenderAddress()
-    const account = await accountOf(sender)
-    const nonce = account?.nonce ?? 0n
-    const expected = await pendingNonce(sender)
-    if (tx.nonce < nonce) {
-      throw new TransactionRejectedError('nonce-too-low', `nonce too low: account ${sender.toString()} has nonce ${nonce}, the transaction has ${tx.nonce}.`)
-    }
-    if (tx.nonce < expected) {
-      throw new TransactionRejectedError('already-known', `replacement transaction underpriced: a transaction with nonce ${tx.nonce} from ${sender.toString()} is already waiting in the mempool.`)
-    }
-    if (automine && tx.nonce > expected) {
-      throw new TransactionRejectedError(
-        'nonce-too-high',
-        `nonce too high: expected nonce ${expected} for ${sender.toString()}, got ${tx.nonce}. Transactions cannot be queued while automining.`,
-      )
-    }
-    const baseFee = head.header.calcNextBaseFee()
-    const maxFee = 'maxFeePerGas' in tx ? tx.maxFeePerGas : (tx as { gasPrice: bigint }).gasPrice
-    if (automine && maxFee < baseFee) {
-      throw new TransactionRejectedError('fee-too-low', `max fee per gas less than block base fee: the transaction pays at most ${maxFee} wei per gas, the next block's base fee is ${baseFee}.`)
-    }
-    const cost = tx.gasLimit * maxFee + tx.value
-    const balance = account?.balance ?? 0n
-    if (balance < cost) {
-      throw new TransactionRejectedError(
-        'insufficient-funds',
-        `insufficient funds for gas * price + value: ${sender.toString()} has ${balance} wei, the transaction may cost up to ${cost} wei (gas limit × max fee + value).`,
-      )
-    }
+    admitTransaction(tx, {
+      chainId,
+      head: ledger.head().block,
+      account: await accountOf(sender),
+      expectedNonce: await pendingNonce(sender),
+      strictNonceAndFee: automine,
+    })
   }
 
   const chain: EvmChain & { dev: DevControls } = {

@@ -164,7 +164,7 @@ const SENDER_CACHE_LIMIT = 50_000
 export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEngine> {
   const { common } = options
   const store = options.store ?? createTrieStore()
-  const trie = new MerklePatriciaTrie({ db: store, useKeyHashing: true, common })
+  const trie = new MerklePatriciaTrie({ db: store, useKeyHashing: true, common, cacheSize: 5000 })
   const stateManager = new MerkleStateManager({ trie, common, caches: new Caches() })
   let ancestorHash: (n: bigint) => Uint8Array | undefined = () => undefined
   const blockchain = {
@@ -227,7 +227,7 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
   let loadedRoot: Uint8Array = genesisRoot
   const useState = async (root: Uint8Array) => {
     if (equalBytes(root, loadedRoot)) return
-    await stateManager.setStateRoot(root, false)
+    await stateManager.setStateRoot(root)
     loadedRoot = root
   }
 

@@ -34,6 +34,8 @@ export interface SimExecution {
   settle(): Promise<void>
   /** The execution a node sees for a sim block: the honest one, or a byzantine producer's own. */
   result(block: BlockId): ExecutedBlock | undefined
+  /** The honest execution of a block (for a byzantine one: what it should have claimed). */
+  reference(block: BlockId): ExecutedBlock | undefined
   /** The sim block an EVM block hash names. */
   blockOfHash(hash: Hex): BlockId | undefined
   /** Sim blocks carrying a transaction (several across forks). */
@@ -80,6 +82,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
   const pendingBySender = new Map<string, Map<string, bigint>>()
   const honest = new Map<BlockId, ExecutedBlock>([[0, engine.genesis]])
   const divergent = new Map<BlockId, ExecutedBlock>()
+  const referenceOfDivergent = new Map<BlockId, ExecutedBlock>()
   const nonces = new Map<BlockId, Map<string, bigint>>([[0, new Map()]])
   const byHash = new Map<string, BlockId>([[engine.genesis.hash, 0]])
   const txBlocks = new Map<string, BlockId[]>()
@@ -180,6 +183,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
       published = await engine.divergentCopy(executed, coinbase, DIVERGENT_CREDIT)
       stats.divergent++
       divergent.set(job.block, published)
+      referenceOfDivergent.set(job.block, executed)
       if (!equalBytes(published.block.header.stateRoot, executed.block.header.stateRoot)) ww.store.markInvalid(job.block)
     } else {
       honest.set(job.block, executed)
@@ -208,6 +212,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
       while (jobs.length > 0) await execute(jobs.shift()!)
     },
     result,
+    reference: (block) => honest.get(block) ?? referenceOfDivergent.get(block),
     blockOfHash: (hash) => byHash.get(hash.toLowerCase()),
     blocksOfTransaction: (hash) => txBlocks.get(hash.toLowerCase()) ?? [],
     nonceAfter: (block, sender) => {

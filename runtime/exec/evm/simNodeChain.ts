@@ -6,9 +6,9 @@
  * @module
  */
 import type { TypedTransaction } from '@ethereumjs/tx'
-import { Capability } from '@ethereumjs/tx'
 import { bytesToHex } from '@ethereumjs/util'
 import type { BlockId } from '../../chain/blockStore.ts'
+import { admitTransaction } from './admitTransaction.ts'
 import type { ChainEvent, EvmChain, UnlockedAccount } from './devChain.ts'
 import type { ExecutedBlock } from './evmEngine.ts'
 import type { EvmLedger } from './evmLedger.ts'
@@ -144,31 +144,16 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
         throw new TransactionRejectedError('invalid-in-block', `node ${node} may not submit transactions: its organisation's role here is read-only (permissioned network)`)
       }
       if (execution.isSubmitted(hash)) throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
-      if (tx.supports(Capability.EIP155ReplayProtection) && tx.common.chainId() !== chainId) {
-        throw new TransactionRejectedError('wrong-chain-id', `invalid chain id for signer: the transaction is signed for chain ${tx.common.chainId()}, this chain is ${chainId}.`)
-      }
-      const head = ledger.head()
-      if (tx.gasLimit > head.block.header.gasLimit) {
-        throw new TransactionRejectedError('gas-limit-too-high', `exceeds block gas limit: the transaction's gas limit ${tx.gasLimit} is above the block gas limit ${head.block.header.gasLimit}.`)
-      }
-      const intrinsic = tx.getIntrinsicGas()
-      if (tx.gasLimit < intrinsic) {
-        throw new TransactionRejectedError('intrinsic-gas-too-low', `intrinsic gas too low: the transaction needs at least ${intrinsic} gas, its limit is ${tx.gasLimit}.`)
-      }
       const sender = tx.getSenderAddress()
+      const head = ledger.head()
       const account = await engine.account(head.block.header.stateRoot, sender)
-      const nonce = account?.nonce ?? 0n
-      if (tx.nonce < nonce) {
-        throw new TransactionRejectedError('nonce-too-low', `nonce too low: account ${sender.toString()} has nonce ${nonce}, the transaction has ${tx.nonce}.`)
-      }
-      const maxFee = 'maxFeePerGas' in tx ? tx.maxFeePerGas : (tx as { gasPrice: bigint }).gasPrice
-      const cost = tx.gasLimit * maxFee + tx.value
-      if ((account?.balance ?? 0n) < cost) {
-        throw new TransactionRejectedError(
-          'insufficient-funds',
-          `insufficient funds for gas * price + value: ${sender.toString()} has ${account?.balance ?? 0n} wei, the transaction may cost up to ${cost} wei.`,
-        )
-      }
+      admitTransaction(tx, {
+        chainId,
+        head: head.block,
+        account,
+        expectedNonce: pendingNonce(sender.toString(), account?.nonce ?? 0n),
+        strictNonceAndFee: false,
+      })
       const raw = tx.serialize()
       const tip = 'maxPriorityFeePerGas' in tx ? tx.maxPriorityFeePerGas : (tx as { gasPrice: bigint }).gasPrice
       driver.enqueue({
