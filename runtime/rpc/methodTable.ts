@@ -5,6 +5,7 @@
  */
 import { blockMethods } from './methods/blocks.ts'
 import { chainInfoMethods } from './methods/chainInfo.ts'
+import { debugMethods } from './methods/debug.ts'
 import { devControlMethods } from './methods/devControls.ts'
 import { filterMethods } from './methods/filters.ts'
 import type { RpcMethod } from './methods/methodContext.ts'
@@ -20,4 +21,5 @@ export const methodTable: Readonly<Record<string, RpcMethod>> = Object.freeze({
   ...sendMethods,
   ...signMethods,
   ...devControlMethods,
+  ...debugMethods,
 })

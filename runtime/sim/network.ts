@@ -84,7 +84,8 @@ import type { Query } from './queries.ts'
 import { parseQuery, runQuery } from './queries.ts'
 import type { QueryContext } from './queries.ts'
 import { createTraceHasher } from './traceHash.ts'
-import type { BlockExecution, RelaySettings, World } from './world.ts'
+import type { BlockExecution } from '../exec/blockExecution.ts'
+import type { RelaySettings, World } from './world.ts'
 
 /** Events at one simulated instant beyond which the run is declared stuck. */
 const LIVELOCK_EVENTS = 20_000_000

@@ -7,6 +7,7 @@
  */
 import type { BlockKnowledge } from '../chain/blockKnowledge.ts'
 import type { BlockStore, BlockId } from '../chain/blockStore.ts'
+import type { BlockExecution } from '../exec/blockExecution.ts'
 import type { FinalityTracker } from '../chain/finality.ts'
 import type { ConsensusProtocol } from '../consensus/protocol.ts'
 import type { MemberRegistry } from '../node/members.ts'
@@ -48,20 +49,6 @@ export interface TransactionFlow {
   txCount(block: BlockId): number
   /** Transaction ids in `block`, in execution order (undefined: none). */
   blockTxs(block: BlockId): Int32Array | undefined
-}
-
-/**
- * Block execution (present when the network runs the EVM, see exec/evm/simExecution.ts). The
- * kernel stays synchronous: a produced block's execution is queued here and settled by the
- * driver before the next event, so receivers find its result (and its validity) ready.
- */
-export interface BlockExecution {
-  /** The mempool's candidates for a block on `parent` (fee order) → those to include, in order. */
-  order(parent: BlockId, candidates: number[]): number[]
-  /** `node` produced `block` (transactions already chosen): queue its execution. */
-  produced(block: BlockId, node: number): void
-  /** Transaction `tx` was submitted with this raw signed Ethereum transaction (hex). */
-  submitted(tx: number, raw: string): void
 }
 
 export interface World {

@@ -12,7 +12,7 @@
 import type { Block, HeaderData } from '@ethereumjs/block'
 import { createBlock } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
-import type { Log } from '@ethereumjs/evm'
+import type { InterpreterStep, Log } from '@ethereumjs/evm'
 import { MerklePatriciaTrie } from '@ethereumjs/mpt'
 import { RLP } from '@ethereumjs/rlp'
 import { Caches, MerkleStateManager } from '@ethereumjs/statemanager'
@@ -115,6 +115,32 @@ export interface CallResult {
   consoleLogs: string[]
 }
 
+/** geth's default (struct-log) tracer output, what Hardhat and Remix debuggers read. */
+export interface TransactionTrace {
+  gas: bigint
+  failed: boolean
+  returnValue: Uint8Array
+  structLogs: StructLog[]
+}
+
+export interface StructLog {
+  pc: number
+  op: string
+  gas: bigint
+  gasCost: bigint
+  depth: number
+  stack?: bigint[]
+  memory?: Uint8Array
+}
+
+export interface TraceOptions {
+  disableStack?: boolean
+  enableMemory?: boolean
+}
+
+/** A trace longer than this is cut (a loop can make millions of steps); `truncated` says so. */
+export const MAX_TRACE_STEPS = 200_000
+
 export interface AccountState {
   nonce: bigint
   balance: bigint
@@ -131,6 +157,11 @@ export interface EvmEngine {
   call(context: Block, request: CallRequest, ancestorHash: (n: bigint) => Uint8Array | undefined): Promise<CallResult>
   /** The least gas limit with which `request` succeeds on the post-state of `context`. */
   estimateGas(context: Block, request: CallRequest, ancestorHash: (n: bigint) => Uint8Array | undefined): Promise<{ gas: bigint } | { failure: CallResult }>
+  /**
+   * Re-runs the block `request` describes up to transaction `index` and records every EVM step of
+   * that transaction (not memoised, state untouched).
+   */
+  traceTransaction(request: BuildBlockRequest, index: number, options?: TraceOptions): Promise<TransactionTrace & { truncated: boolean }>
   /**
    * A byzantine producer's version of an honest result: the same block crediting `beneficiary`
    * with `amount` wei from nowhere. Its state root differs, so honest nodes reject it. Never
@@ -425,6 +456,61 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
           else low = mid
         }
         return { gas: high }
+      }),
+    traceTransaction: (request, index, traceOptions = {}) =>
+      serial(async () => {
+        const { parent } = request
+        await useState(parent.header.stateRoot)
+        ancestorHash = (n) => (n === parent.header.number ? parent.hash() : request.ancestorHash(n))
+        const builder = await buildBlock(vm, {
+          parentBlock: parent,
+          headerData: {
+            number: parent.header.number + 1n,
+            timestamp: request.timestamp,
+            gasLimit: request.gasLimit ?? parent.header.gasLimit,
+            coinbase: createAddressFromString(request.coinbase ?? '0x0000000000000000000000000000000000000000'),
+            parentBeaconBlockRoot: ZERO_ROOT_32,
+          },
+          withdrawals: [],
+          blockOpts: { putBlockIntoBlockchain: false, setHardfork: false },
+        } as Parameters<typeof buildBlock>[1])
+        const structLogs: StructLog[] = []
+        let truncated = false
+        const onStep = (step: InterpreterStep) => {
+          if (structLogs.length >= MAX_TRACE_STEPS) {
+            truncated = true
+            return
+          }
+          structLogs.push({
+            pc: step.pc,
+            op: step.opcode.name,
+            gas: step.gasLeft,
+            gasCost: BigInt(step.opcode.fee) + (step.opcode.dynamicFee ?? 0n),
+            depth: step.depth + 1,
+            ...(traceOptions.disableStack ? {} : { stack: [...step.stack] }),
+            ...(traceOptions.enableMemory ? { memory: step.memory.slice(0, Number(step.memoryWordCount) * 32) } : {}),
+          })
+        }
+        try {
+          for (let i = 0; i < index; i++) await builder.addTransaction(request.txs[i]!, { skipHardForkValidation: true })
+          vm.evm.events!.on('step', onStep)
+          let result: RunTxResult
+          try {
+            result = await builder.addTransaction(request.txs[index]!, { skipHardForkValidation: true })
+          } finally {
+            vm.evm.events!.off('step', onStep)
+          }
+          return {
+            gas: result.totalGasSpent,
+            failed: result.execResult.exceptionError !== undefined,
+            returnValue: result.execResult.returnValue,
+            structLogs,
+            truncated,
+          }
+        } finally {
+          await builder.revert()
+          loadedRoot = await stateManager.getStateRoot()
+        }
       }),
     divergentCopy: (executed, beneficiary, amount) =>
       serial(async () => {

@@ -16,7 +16,8 @@ import type { Address } from '@ethereumjs/util'
 import { bytesToHex, createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import type { BlockId } from '../../chain/blockStore.ts'
-import type { BlockExecution, World } from '../../sim/world.ts'
+import type { BlockExecution } from '../blockExecution.ts'
+import type { World } from '../../sim/world.ts'
 import type { EvmEngine, ExecutedBlock, Hex } from './evmEngine.ts'
 
 /** What a byzantine producer mints itself: 1,000 ETH. */
