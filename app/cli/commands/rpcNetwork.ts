@@ -16,7 +16,7 @@ import type { Lang } from '../../shared/messages.ts'
 import { formatMessage } from '../../shared/messages.ts'
 import { UsageError } from '../usageError.ts'
 
-export const NETWORK_RPC_PRESETS = ['bft', 'pos', 'raft-consortium', 'poa'] as const
+export const NETWORK_RPC_PRESETS = ['bft', 'pos', 'raft-consortium', 'poa', 'pow-lan'] as const
 
 /** How often the driver catches simulated time up with the wall clock. */
 const TICK_MS = 20

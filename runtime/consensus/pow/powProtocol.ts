@@ -70,6 +70,7 @@ export function createPowProtocol(settings: PowSettings, hasher: () => BlockHash
     const block = store.add(parent, node, w.now, difficulty, w.txs ? POW_BLOCK_BASE_BYTES : settings.blockSize)
     w.knowledge.ensure(store.count, nodes.count)
     if (w.txs) w.txs.fillBlock(node, block, Number.MAX_SAFE_INTEGER, w.behaviours[node]?.censoredSender, settings.blockSize - POW_BLOCK_BASE_BYTES)
+    w.execution?.produced(block, node)
     if (settings.nonceBits !== undefined) {
       const h = hasher()
       const header = encodeHeader(store, block, h.hash(parent), payloadRoot(store, block), 0)

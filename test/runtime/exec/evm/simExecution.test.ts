@@ -95,3 +95,31 @@ describe('EVM in a simulated network', () => {
     expect(a.network.net.now).toBe(b.network.net.now)
   })
 })
+
+describe('EVM on every consensus protocol', () => {
+  for (const [preset, overrides] of [
+    ['pow-lan', { nodes: 5 }],
+    ['pos', { nodes: 4 }],
+    ['raft-consortium', {}],
+    ['poa', {}],
+  ] as const) {
+    it(`${preset}: a transfer sent to one node is final on another`, async () => {
+      const network = await createNetworkNode({ preset, overrides, genesisTimestamp: GENESIS })
+      const w = network.execution.world()
+      const nodes = network.net.config.nodes
+      const entry = [...Array(nodes).keys()].find((n) => w.members.can(n, 'submit'))!
+      const observer = (entry + 1) % nodes
+      const common = network.execution.engine.common
+      const to = network.accounts[7]!.address
+      const hash = await network.chain(entry).submit(signedTx(common, network.chain(entry).accounts[0]!.privateKey, { nonce: 0n, to, value: 5n, gasLimit: 21_000n }))
+      const final = () => {
+        const located = network.chain(observer).ledger.transaction(hash)
+        return located !== undefined && network.chain(observer).finalizedNumber() >= located.executed.block.header.number
+      }
+      expect(await network.driver.advanceUntil(final, 600_000_000, 1_000_000)).toBe(true)
+      const head = network.chain(observer).ledger.head()
+      expect((await network.execution.engine.account(head.block.header.stateRoot, createAddressFromString(to)))!.balance).toBe(10_000n * 10n ** 18n + 5n)
+      expect(network.execution.engine.stats.executions).toBe(network.execution.stats.blocks)
+    })
+  }
+})
