@@ -93,6 +93,21 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
   const listeners = new Set<(event: ChainEvent) => void>()
   const intervalListeners = new Set<(milliseconds: number) => void>()
   let pending: TypedTransaction[] = []
+  // Indexes of the mempool: recovering senders and hashing again on every submit is quadratic.
+  let pendingHashes = new Set<string>()
+  let pendingNonces = new Map<string, Set<bigint>>()
+  const setPending = (list: TypedTransaction[]) => {
+    pending = list
+    pendingHashes = new Set(list.map((tx) => bytesToHex(tx.hash())))
+    pendingNonces = new Map()
+    for (const tx of list) addNonce(tx)
+  }
+  const addNonce = (tx: TypedTransaction) => {
+    const sender = tx.getSenderAddress().toString()
+    const set = pendingNonces.get(sender) ?? new Set<bigint>()
+    set.add(tx.nonce)
+    pendingNonces.set(sender, set)
+  }
   let automine = true
   let interval = 0
   let timeOffset = 0n
@@ -144,8 +159,11 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
     return executed
   }
 
-  /** The mempool's best next block: per sender in nonce order, higher tips first. */
-  const selectPending = (baseFee: bigint, gasLimit: bigint): TypedTransaction[] => {
+  /**
+   * The mempool's best next block: each sender's transactions in nonce order from its account's
+   * nonce (a gap waits: later nonces stay queued), higher tips first across senders.
+   */
+  const selectPending = async (baseFee: bigint, gasLimit: bigint): Promise<TypedTransaction[]> => {
     const bySender = new Map<string, TypedTransaction[]>()
     for (const tx of pending) {
       const key = tx.getSenderAddress().toString()
@@ -153,23 +171,32 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
       list.push(tx)
       bySender.set(key, list)
     }
-    for (const list of bySender.values()) list.sort((a, b) => (a.nonce < b.nonce ? -1 : a.nonce > b.nonce ? 1 : 0))
+    const next = new Map<string, bigint>()
+    for (const [sender, list] of bySender) {
+      list.sort((a, b) => (a.nonce < b.nonce ? -1 : a.nonce > b.nonce ? 1 : 0))
+      next.set(sender, (await accountOf(list[0]!.getSenderAddress()))?.nonce ?? 0n)
+    }
     const chosen: TypedTransaction[] = []
     let gas = 0n
     for (;;) {
       let best: TypedTransaction | undefined
+      let bestSender = ''
       let bestTip = -1n
-      for (const list of bySender.values()) {
+      for (const [sender, list] of bySender) {
+        // Nonces already used on chain cannot run: skip past them.
+        while (list.length > 0 && list[0]!.nonce < next.get(sender)!) list.shift()
         const tx = list[0]
-        if (tx === undefined || gas + tx.gasLimit > gasLimit) continue
+        if (tx === undefined || tx.nonce !== next.get(sender) || gas + tx.gasLimit > gasLimit) continue
         const tip = tipOf(tx, baseFee)
         if (tip > bestTip) {
           best = tx
+          bestSender = sender
           bestTip = tip
         }
       }
       if (best === undefined || bestTip < 0n) break
-      bySender.get(best.getSenderAddress().toString())!.shift()
+      bySender.get(bestSender)!.shift()
+      next.set(bestSender, best.nonce + 1n)
       chosen.push(best)
       gas += best.gasLimit
     }
@@ -178,14 +205,16 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
 
   const mineFromPool = async (explicitTimestamp?: bigint): Promise<ExecutedBlock> => {
     const head = ledger.head().block
-    const chosen = selectPending(head.header.calcNextBaseFee(), head.header.gasLimit)
+    const chosen = await selectPending(head.header.calcNextBaseFee(), head.header.gasLimit)
     const executed = await mineOne(chosen, explicitTimestamp)
     const included = new Set(executed.outcomes.map((o) => o.hash))
     const dropped = new Set(executed.skipped.map((s) => s.hash))
-    pending = pending.filter((tx) => {
-      const hash = bytesToHex(tx.hash())
-      return !included.has(hash) && !dropped.has(hash)
-    })
+    setPending(
+      pending.filter((tx) => {
+        const hash = bytesToHex(tx.hash())
+        return !included.has(hash) && !dropped.has(hash)
+      }),
+    )
     return executed
   }
 
@@ -193,14 +222,14 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
 
   const pendingNonce = async (address: Address): Promise<bigint> => {
     let nonce = (await accountOf(address))?.nonce ?? 0n
-    const mine = pending.filter((tx) => tx.getSenderAddress().equals(address)).map((tx) => tx.nonce)
-    while (mine.includes(nonce)) nonce++
+    const waiting = pendingNonces.get(address.toString())
+    while (waiting?.has(nonce)) nonce++
     return nonce
   }
 
   const validate = async (tx: TypedTransaction): Promise<void> => {
     const hash = bytesToHex(tx.hash())
-    if (ledger.transaction(hash) !== undefined || pending.some((p) => bytesToHex(p.hash()) === hash)) {
+    if (ledger.transaction(hash) !== undefined || pendingHashes.has(hash)) {
       throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
     }
     const sender = tx.getSenderAddress()
@@ -233,6 +262,8 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
         const hash = bytesToHex(tx.hash())
         if (!automine) {
           pending.push(tx)
+          pendingHashes.add(hash)
+          addNonce(tx)
           return hash
         }
         const executed = await mineOne([tx])
@@ -265,7 +296,7 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
           inputs.splice(Number(saved.number))
           timeOffset = saved.timeOffset
           nextTimestamp = saved.nextTimestamp
-          pending = saved.pending
+          setPending(saved.pending)
           emit({ type: 'rewind', head: ledger.head() })
           return true
         }),

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { Block, HeaderData } from '@ethereumjs/block'
+import type { Block } from '@ethereumjs/block'
 import { createBlock } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
 import type { InterpreterStep, Log } from '@ethereumjs/evm'
@@ -19,10 +19,11 @@ import { Caches, MerkleStateManager } from '@ethereumjs/statemanager'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { createLegacyTx, createTxFromRLP } from '@ethereumjs/tx'
 import type { Address, PrefixedHexString } from '@ethereumjs/util'
-import { bigIntToBytes, bytesToHex, createAccount, createAddressFromString, hexToBytes, MapDB } from '@ethereumjs/util'
+import { bigIntToBytes, bytesToHex, createAccount, createAddressFromString, hexToBytes, MapDB, ValueEncoding } from '@ethereumjs/util'
 import type { RunTxResult, TxReceipt, VM } from '@ethereumjs/vm'
 import { buildBlock, createVM, runTx } from '@ethereumjs/vm'
 import { keccak_256 } from '@noble/hashes/sha3.js'
+import { assembleBlock, runInBlock } from './assembleBlock.ts'
 import { CONSOLE_ADDRESS } from './consoleLog.ts'
 import type { ConsoleDecoder } from './consoleLog.ts'
 import { TransactionRejectedError } from './transactionRejected.ts'
@@ -195,7 +196,9 @@ const SENDER_CACHE_LIMIT = 50_000
 export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEngine> {
   const { common } = options
   const store = options.store ?? createTrieStore()
-  const trie = new MerklePatriciaTrie({ db: store, useKeyHashing: true, common, cacheSize: 5000 })
+  // Trie nodes kept as bytes: the default for a provided store is hex strings, converted on every
+  // read and write (≈ 10% of a transfer's time).
+  const trie = new MerklePatriciaTrie({ db: store, useKeyHashing: true, common, cacheSize: 5000, valueEncoding: ValueEncoding.Bytes })
   const stateManager = new MerkleStateManager({ trie, common, caches: new Caches() })
   let ancestorHash: (n: bigint) => Uint8Array | undefined = () => undefined
   const blockchain = {
@@ -312,38 +315,29 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
     stats.executions++
     await useState(parent.header.stateRoot)
     ancestorHash = (n) => (n === parent.header.number ? parent.hash() : request.ancestorHash(n))
-    const headerData: HeaderData = {
-      number: parent.header.number + 1n,
-      timestamp: request.timestamp,
-      gasLimit: request.gasLimit ?? parent.header.gasLimit,
-      coinbase: createAddressFromString(request.coinbase ?? '0x0000000000000000000000000000000000000000'),
-      parentBeaconBlockRoot: ZERO_ROOT_32,
-    }
-    const builder = await buildBlock(vm, {
-      parentBlock: parent,
-      headerData,
-      withdrawals: [],
-      blockOpts: { putBlockIntoBlockchain: false, setHardfork: false },
+    const consoleLines = new Map<TypedTransaction, string[]>()
+    const assembled = await assembleBlock(vm, common, {
+      parent,
+      header: {
+        timestamp: request.timestamp,
+        gasLimit: request.gasLimit ?? parent.header.gasLimit,
+        coinbase: createAddressFromString(request.coinbase ?? '0x0000000000000000000000000000000000000000'),
+      },
+      txs: request.txs,
+      mode: request.mode ?? 'build',
+      run: async (tx, context, blockGasUsed) => {
+        const run = await runWithConsole(() => runInBlock(vm, tx, context, blockGasUsed))
+        consoleLines.set(tx, run.lines)
+        return run.value
+      },
+    }).catch((error: unknown) => {
+      throw new TransactionRejectedError('invalid-in-block', `Block rejected: a transaction cannot run: ${txErrorReason(error)}`)
     })
     const outcomes: TxOutcome[] = []
-    const skipped: ExecutedBlock['skipped'] = []
     let logIndex = 0
     let previousCumulative = 0n
-    for (const tx of request.txs) {
-      const hash = bytesToHex(tx.hash())
-      let run: { value: RunTxResult; lines: string[] }
-      try {
-        run = await runWithConsole(() => builder.addTransaction(tx, { skipHardForkValidation: true }))
-      } catch (error) {
-        const reason = txErrorReason(error)
-        if (request.mode === 'strict') {
-          await builder.revert()
-          throw new TransactionRejectedError('invalid-in-block', `Block rejected: transaction ${hash} cannot run: ${reason}`)
-        }
-        skipped.push({ hash, reason })
-        continue
-      }
-      const result = run.value
+    const baseFee = assembled.block.header.baseFeePerGas ?? 0n
+    for (const { tx, result } of assembled.results) {
       const receipt = result.receipt
       const failure = result.execResult.exceptionError?.error
       const logs = result.execResult.logs ?? []
@@ -351,24 +345,25 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
       previousCumulative = receipt.cumulativeBlockGasUsed
       outcomes.push({
         tx,
-        hash,
+        hash: bytesToHex(tx.hash()),
         from: tx.getSenderAddress().toString(),
         index: outcomes.length,
         receipt,
         status: failure === undefined ? 1 : 0,
         gasUsed,
-        effectiveGasPrice: effectiveGasPrice(tx, builderBaseFee(parent)),
+        effectiveGasPrice: effectiveGasPrice(tx, baseFee),
         contractAddress: tx.to === undefined && failure === undefined ? result.createdAddress?.toString() : undefined,
         returnData: result.execResult.returnValue,
         failure,
         logs,
         firstLogIndex: logIndex,
-        consoleLogs: run.lines,
+        consoleLogs: consoleLines.get(tx) ?? [],
       })
       logIndex += logs.length
     }
-    const { block } = await builder.build()
+    const { block } = assembled
     loadedRoot = block.header.stateRoot
+    const skipped = assembled.skipped.map((s) => ({ hash: bytesToHex(s.tx.hash()), reason: txErrorReason(s.error) }))
     const executed: ExecutedBlock = { block, hash: bytesToHex(block.hash()), outcomes, skipped }
     memo.set(key, executed)
     return executed
@@ -569,9 +564,6 @@ function zeroFee(context: Block): Block {
   return block
 }
 
-function builderBaseFee(parent: Block): bigint {
-  return parent.header.calcNextBaseFee()
-}
 
 function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
   if ('maxFeePerGas' in tx) {

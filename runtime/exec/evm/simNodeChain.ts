@@ -10,7 +10,7 @@ import { bytesToHex } from '@ethereumjs/util'
 import type { BlockId } from '../../chain/blockStore.ts'
 import { admitTransaction } from './admitTransaction.ts'
 import type { ChainEvent, EvmChain, UnlockedAccount } from './devChain.ts'
-import type { ExecutedBlock } from './evmEngine.ts'
+import type { ExecutedBlock, Hex } from './evmEngine.ts'
 import type { EvmLedger } from './evmLedger.ts'
 import type { SimDriver } from './simDriver.ts'
 import type { SimExecution } from './simExecution.ts'
@@ -113,8 +113,19 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
     return height < head ? height : head
   }
 
+  /**
+   * Sent to this node but not yet applied: the network learns of a transaction at the driver's
+   * next advance, and until then the pending nonce must count it (or a second send would reuse
+   * the nonce and be dropped silently). Forgotten once the execution knows the hash.
+   */
+  const enqueued = new Map<Hex, { sender: string; nonce: bigint }>()
+
   const pendingNonce = (sender: string, fromState: bigint): bigint => {
     const waiting = new Set(execution.submittedNonces(sender))
+    for (const [hash, e] of enqueued) {
+      if (execution.isSubmitted(hash)) enqueued.delete(hash)
+      else if (e.sender === sender) waiting.add(e.nonce)
+    }
     let nonce = fromState
     while (waiting.has(nonce)) nonce++
     return nonce
@@ -143,7 +154,7 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
       if (!w.members.can(node, 'submit')) {
         throw new TransactionRejectedError('invalid-in-block', `node ${node} may not submit transactions: its organisation's role here is read-only (permissioned network)`)
       }
-      if (execution.isSubmitted(hash)) throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
+      if (execution.isSubmitted(hash) || enqueued.has(hash)) throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
       const sender = tx.getSenderAddress()
       const head = ledger.head()
       const account = await engine.account(head.block.header.stateRoot, sender)
@@ -165,6 +176,7 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
         bytes: raw.length,
         raw: bytesToHex(raw),
       })
+      enqueued.set(hash, { sender: sender.toString(), nonce: tx.nonce })
       return hash
     },
   }

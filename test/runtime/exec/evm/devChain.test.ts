@@ -68,8 +68,15 @@ describe('devChain', () => {
     await chain.submit(first)
     expect(chain.pendingTransactions()).toHaveLength(2)
     expect(await chain.pendingNonce(createAddressFromString(accounts[0]!.address))).toBe(2n)
+    const gap = signedTx(common, key(0), { nonce: 3n, to, value: 3n })
+    await chain.submit(gap)
     const [block] = await chain.dev.mine()
     expect(block!.outcomes.map((o) => o.tx.nonce)).toEqual([0n, 1n])
+    // Nonce 3 waits for nonce 2: still queued, not dropped.
+    expect(chain.pendingTransactions()).toEqual([gap])
+    await chain.submit(signedTx(common, key(0), { nonce: 2n, to, value: 2n }))
+    const [next] = await chain.dev.mine()
+    expect(next!.outcomes.map((o) => o.tx.nonce)).toEqual([2n, 3n])
     expect(chain.pendingTransactions()).toHaveLength(0)
   })
 
