@@ -130,6 +130,7 @@ export function benchHelp(lang: Lang): string {
   simblock   SimBlock 비트코인 2019 모델, 노드 10,000 × 블록 100: 시간, 메모리, 전파 시간을
              SimBlock(50.9초, 1.43GB, t50/t90/t100 1.15/2.23/5.71초)과 비교
   compiler   약 200줄 계약의 컴파일 시간: 처음, 데운 뒤(목표 300ms 이하), 캐시
+  rpc        dev 노드에 HTTP로 ERC-20 전송 --count N건(기본 1000)을 하나씩(Hardhat 264–279 tx/s와 비교), 100노드 bft 대 노드 1개 처리량(목표 0.7배 이상)
   experiments 실험 전체 격자 (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): 통과한 행, 시행 수, 시간
   --seeds N  전파 시간 비교에 쓸 시드 수 (기본 5; 첫 시드로 시간·메모리도 잼)
 
@@ -143,6 +144,7 @@ export function benchHelp(lang: Lang): string {
   simblock   SimBlock's Bitcoin 2019 model, 10,000 nodes × 100 blocks: wall time, memory and
              propagation against SimBlock (50.9 s, 1.43 GB, t50/t90/t100 1.15/2.23/5.71 s)
   compiler   compile time of a ~200-line contract: cold, warm (target ≤ 300 ms), cached
+  rpc        --count N ERC-20 transfers one by one over HTTP to the dev node (default 1000; vs Hardhat's 264–279 tx/s), and 100-node bft vs 1-node throughput (target ≥ 0.7×)
   experiments the full experiment grids (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): rows passed, trials, time
   --seeds N  seeds for the propagation comparison (default 5; the first also gives time and memory)
 
@@ -217,11 +219,11 @@ with their deployed size. The EVM version is pinned to the simulator's hardfork.
 
 export function rpcHelp(lang: Lang): string {
   if (lang === 'ko') {
-    return `사용법: playground rpc [--preset dev|bft|pos|raft-consortium|poa] [--port 8545] [--state 파일] [--json]
+    return `사용법: playground rpc [--preset dev|bft|pos|raft-consortium|poa|pow-lan] [--port 8545] [--state 파일] [--json]
 
 이더리움 JSON-RPC 노드를 127.0.0.1에 띄웁니다. MetaMask, viem, ethers, Hardhat 스크립트가 그대로 붙습니다.
   dev (기본)   노드 1개, 트랜잭션마다 바로 블록(자동 채굴), evm_* 메서드(스냅숏, 시간 이동, 구간 채굴)
-  bft, pos, raft-consortium, poa
+  bft, pos, raft-consortium, poa, pow-lan
                노드 여럿이 합의로 블록을 만드는 시뮬레이션 네트워크(시뮬레이션 시간 = 실제 시간).
                노드 N은 /node/N 주소, "finalized" 태그는 합의 확정을 따릅니다.
 테스트 니모닉(test test … junk)의 계정 10개에 각 10000 ETH가 있습니다: 공개된 테스트 키이니 실제 자산을 보내지 마세요.
@@ -233,12 +235,12 @@ export function rpcHelp(lang: Lang): string {
   --quiet        채굴된 트랜잭션과 console.log 출력을 찍지 않음
   --json         시작 정보(url, chainId, accounts)를 JSON 한 줄로`
   }
-  return `Usage: playground rpc [--preset dev|bft|pos|raft-consortium|poa] [--port 8545] [--state FILE] [--json]
+  return `Usage: playground rpc [--preset dev|bft|pos|raft-consortium|poa|pow-lan] [--port 8545] [--state FILE] [--json]
 
 Runs an Ethereum JSON-RPC node on 127.0.0.1 for MetaMask, viem, ethers and Hardhat scripts.
   dev (default)  one node, a block per transaction (automine), evm_* methods (snapshots, time
                  travel, interval mining)
-  bft, pos, raft-consortium, poa
+  bft, pos, raft-consortium, poa, pow-lan
                  a simulated multi-node network making blocks by consensus (simulated time =
                  wall clock). Node N answers at /node/N; the "finalized" tag follows consensus.
 Ten accounts from the test mnemonic (test test … junk) hold 10000 ETH each: public test keys,

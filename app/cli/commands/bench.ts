@@ -6,6 +6,9 @@
  * - `consensus`: the 100-node presets (BFT at 1,000 tx/s, PoS, Raft) for 10 simulated minutes,
  *   each in its own process: speed against real time, throughput and time to finality.
  * - `compiler`: a ~200-line contract compiled cold, warm (target ≤ 300 ms) and from the cache.
+ * - `rpc`: ERC-20 transfers one by one over HTTP to `playground rpc --preset dev` (target: at
+ *   least Hardhat's 264 tx/s), and the memoisation proof (a 100-node BFT network keeps ≥ 0.7× the
+ *   one-node chain's throughput on the same transfers). See ../bench/rpcBench.ts.
  * - `simblock`: SimBlock's Bitcoin 2019 model at 10,000 nodes × 100 blocks, each seed in its own
  *   process so wall time and peak RSS are that run's alone. The first seed gives time and memory;
  *   all seeds give propagation, compared with SimBlock's figures.
@@ -33,15 +36,17 @@ import type { PerBlock, SimOutput } from './sim.ts'
 import { EXPERIMENT_NAMES, EXPERIMENTS } from '../../../runtime/experiments/registry.ts'
 import { PRESET_NAMES } from '../../../runtime/sim/presets.ts'
 import { WARM_COMPILE_TARGET_MS, benchCompiler } from '../bench/compilerBench.ts'
+import { MEMO_TARGET_RATIO, RPC_ANCHORS, RPC_DEFAULT_COUNT, RPC_TARGET_TPS, benchMemo, benchRpc } from '../bench/rpcBench.ts'
 
 export const BENCH_FLAGS = {
   seeds: { type: 'string' },
+  count: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean' },
 } as const
 
-export const BENCH_SUITES = ['kernel', 'simblock', 'consensus', 'compiler', 'experiments'] as const
+export const BENCH_SUITES = ['kernel', 'simblock', 'consensus', 'compiler', 'rpc', 'experiments'] as const
 
 /** The consensus suite: 10 simulated minutes of each 100-node preset, each in its own process. */
 export const CONSENSUS_RUNS = [
@@ -208,6 +213,33 @@ export async function runBench(args: ParsedArgs, lang: Lang, json: boolean): Pro
     say(
       `compiler (solc ${c.compilerVersion}, ${c.lines}-line contract): cold ${c.coldMs} ms (soljson load + first compile), warm ${c.warmMs} ms (median of 5 changed sources; target ≤ ${WARM_COMPILE_TARGET_MS} ms: ${meets ? 'meets' : 'MISSES'}), cached ${c.cachedMs} ms`,
       `컴파일러 (solc ${c.compilerVersion}, ${c.lines}줄 계약): 처음 ${c.coldMs}ms (soljson 적재와 첫 컴파일), 데운 뒤 ${c.warmMs}ms (바꾼 소스 5개의 중앙값; 목표 ${WARM_COMPILE_TARGET_MS}ms 이하: ${meets ? '충족' : '미달'}), 캐시 ${c.cachedMs}ms`,
+    )
+  }
+  if (suite === undefined || suite === 'rpc') {
+    const count = intFlag(args, 'count', 1, 100_000) ?? RPC_DEFAULT_COUNT
+    const r = await benchRpc({ count })
+    const a = RPC_ANCHORS
+    say(
+      `rpc (${r.clientVersion}, viem over HTTP, automine): ${r.count.toLocaleString('en-US')} ERC-20 transfers one by one after ${r.warmup} warm-ups: ${r.txPerSec} tx/s, ${r.msPerTx.toFixed(2)} ms/tx (client signing ${r.clientSignMsPerTx.toFixed(2)} ms of it); Hardhat ${a.hardhat.min}–${a.hardhat.max}, Ganache ${a.ganache}, plain ethereumjs ${a.ethereumjs} tx/s (target ≥ ${RPC_TARGET_TPS}: ${r.meets ? 'meets' : 'MISSES'}); last receipt ${r.lastReceipt.status}, balance checked`,
+      `rpc (${r.clientVersion}, HTTP로 viem, 자동 채굴): 워밍업 ${r.warmup}건 뒤 ERC-20 전송 ${r.count.toLocaleString('ko-KR')}건을 하나씩: 초당 ${r.txPerSec}건, 건당 ${r.msPerTx.toFixed(2)}ms (그중 클라이언트 서명 ${r.clientSignMsPerTx.toFixed(2)}ms); Hardhat ${a.hardhat.min}–${a.hardhat.max}, Ganache ${a.ganache}, 순수 ethereumjs ${a.ethereumjs} tx/s (목표 ${RPC_TARGET_TPS} 이상: ${r.meets ? '충족' : '미달'}); 마지막 영수증 ${r.lastReceipt.status}, 잔액 확인함`,
+    )
+    const m = await benchMemo()
+    result.rpc = { transfers: { ...r, anchors: a, target: RPC_TARGET_TPS }, memo: m }
+    say(
+      [
+        `rpc memoisation (${m.count.toLocaleString('en-US')} pre-signed ERC-20 transfers from ${m.senders} senders, same blocks):`,
+        `  ${m.bft.nodes}-node bft  ${m.bft.txPerSec} tx/s finalized on all nodes (${(m.bft.wallMs / 1000).toFixed(2)} s wall, ${(m.bft.simulatedMs / 1000).toFixed(1)} s simulated; ${m.bft.blocks} blocks, ${m.bft.avgTxPerBlock} tx/block avg, max ${m.bft.maxTxPerBlock}, ${m.bft.emptyBlocks} empty; ${m.bft.blockExecutions} block executions, engine ${m.bft.engineExecutions} executions, ${m.bft.memoHits} memo hits)${m.bft.ok ? '' : ' CHECK FAILED'}`,
+        `  1-node dev   ${m.dev.txPerSec} tx/s (${(m.dev.wallMs / 1000).toFixed(2)} s wall; ${m.dev.blocks} blocks, ${m.dev.avgTxPerBlock} tx/block avg; engine ${m.dev.engineExecutions} executions, ${m.dev.memoHits} memo hits)${m.dev.ok ? '' : ' CHECK FAILED'}`,
+        `  bare engine  ${m.engineOnly.txPerSec} tx/s (${(m.engineOnly.wallMs / 1000).toFixed(2)} s wall: the same blocks decoded and executed, no pool or admission checks; reference only)${m.engineOnly.ok ? '' : ' CHECK FAILED'}`,
+        `  ratio bft/dev ${m.ratio.toFixed(2)}× (target ≥ ${MEMO_TARGET_RATIO}: ${m.meets ? 'meets' : 'MISSES'}); bft/bare engine ${m.engineOnly.ratio.toFixed(2)}×`,
+      ].join('\n'),
+      [
+        `rpc 메모이제이션 (송신자 ${m.senders}명이 미리 서명한 ERC-20 전송 ${m.count.toLocaleString('ko-KR')}건, 같은 블록):`,
+        `  노드 ${m.bft.nodes}개 bft  모든 노드에서 확정까지 초당 ${m.bft.txPerSec}건 (실제 ${(m.bft.wallMs / 1000).toFixed(2)}초, 시뮬레이션 ${(m.bft.simulatedMs / 1000).toFixed(1)}초; 블록 ${m.bft.blocks}개, 블록당 평균 ${m.bft.avgTxPerBlock}건, 최대 ${m.bft.maxTxPerBlock}건, 빈 블록 ${m.bft.emptyBlocks}개; 블록 실행 ${m.bft.blockExecutions}번, 엔진 실행 ${m.bft.engineExecutions}번, 메모 적중 ${m.bft.memoHits}번)${m.bft.ok ? '' : ' 확인 실패'}`,
+        `  노드 1개 dev  초당 ${m.dev.txPerSec}건 (실제 ${(m.dev.wallMs / 1000).toFixed(2)}초; 블록 ${m.dev.blocks}개, 블록당 평균 ${m.dev.avgTxPerBlock}건; 엔진 실행 ${m.dev.engineExecutions}번, 메모 적중 ${m.dev.memoHits}번)${m.dev.ok ? '' : ' 확인 실패'}`,
+        `  엔진만      초당 ${m.engineOnly.txPerSec}건 (실제 ${(m.engineOnly.wallMs / 1000).toFixed(2)}초: 같은 블록을 디코드·실행만, 풀과 입장 검사 없음; 참고용)${m.engineOnly.ok ? '' : ' 확인 실패'}`,
+        `  비율 bft/dev ${m.ratio.toFixed(2)}배 (목표 ${MEMO_TARGET_RATIO} 이상: ${m.meets ? '충족' : '미달'}); bft/엔진만 ${m.engineOnly.ratio.toFixed(2)}배`,
+      ].join('\n'),
     )
   }
   if (suite === undefined || suite === 'experiments') {

@@ -229,7 +229,8 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
 
   const validate = async (tx: TypedTransaction): Promise<void> => {
     const hash = bytesToHex(tx.hash())
-    if (ledger.transaction(hash) !== undefined || pendingHashes.has(hash)) {
+    // A mined one is refused below as "nonce too low", as geth does (clients map that phrase).
+    if (pendingHashes.has(hash)) {
       throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
     }
     const sender = tx.getSenderAddress()

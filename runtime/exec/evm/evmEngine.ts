@@ -436,6 +436,13 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
         await useState(context.header.stateRoot)
         ancestorHash = (n) => (n === context.header.number ? context.hash() : ancestors(n))
         const cap = request.gasLimit ?? context.header.gasLimit
+        if (request.from !== undefined && (request.value ?? 0n) > 0n) {
+          // Estimates pay no gas, but the value must be there (geth's check).
+          const balance = (await stateManager.getAccount(request.from))?.balance ?? 0n
+          if (balance < request.value!) {
+            return { failure: { ok: false, returnData: new Uint8Array(0), gasUsed: 0n, failure: 'insufficient funds for transfer', logs: [], consoleLogs: [] } }
+          }
+        }
         const first = await trialTx(context, request, cap)
         if (!first.ok) return { failure: first }
         // The gas a run used is a lower bound (the 63/64 rule and refunds can need more up

@@ -154,7 +154,8 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
       if (!w.members.can(node, 'submit')) {
         throw new TransactionRejectedError('invalid-in-block', `node ${node} may not submit transactions: its organisation's role here is read-only (permissioned network)`)
       }
-      if (execution.isSubmitted(hash) || enqueued.has(hash)) throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
+      // A mined one is refused below as "nonce too low", as geth does.
+      if ((execution.isSubmitted(hash) && ledger.transaction(hash) === undefined) || enqueued.has(hash)) throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)
       const sender = tx.getSenderAddress()
       const head = ledger.head()
       const account = await engine.account(head.block.header.stateRoot, sender)

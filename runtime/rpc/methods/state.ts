@@ -9,7 +9,7 @@ import type { CallRequest, CallResult } from '../../exec/evm/evmEngine.ts'
 import { decodeRevert, revertMessage } from '../../exec/evm/revertReason.ts'
 import { RPC_EXECUTION_REVERTED, RPC_INVALID_INPUT, RpcError, invalidParams } from '../rpcError.ts'
 import { quantityHex } from '../rpcFormat.ts'
-import type { TransactionRequest } from '../rpcParams.ts'
+import type { Param, TransactionRequest } from '../rpcParams.ts'
 import { address, blockSelector, data, paramList, quantity, transactionRequest } from '../rpcParams.ts'
 import type { RpcMethod } from './methodContext.ts'
 import { stateBlock } from './methodContext.ts'
@@ -43,19 +43,33 @@ export const stateMethods: Record<string, RpcMethod> = {
     return quantityHex(account?.nonce ?? 0n)
   },
   eth_call: async (ctx, params) => {
-    const [request, block] = paramList(params, ['transaction', 'block', 'stateOverrides', 'blockOverrides'], 1)
+    const [request, block, stateOverrides, blockOverrides] = paramList(params, ['transaction', 'block', 'stateOverrides', 'blockOverrides'], 1)
+    noOverrides(stateOverrides!)
+    noOverrides(blockOverrides!)
     const at = stateBlock(ctx.chain, blockSelector(block!))
     const result = await ctx.chain.engine.call(at.block, callRequest(transactionRequest(request!)), ctx.chain.ledger.ancestorHash)
     if (!result.ok) throw executionError(result)
     return bytesToHex(result.returnData)
   },
   eth_estimateGas: async (ctx, params) => {
-    const [request, block] = paramList(params, ['transaction', 'block', 'stateOverrides'], 1)
+    const [request, block, stateOverrides] = paramList(params, ['transaction', 'block', 'stateOverrides'], 1)
+    noOverrides(stateOverrides!)
     const at = stateBlock(ctx.chain, blockSelector(block!, 'pending'))
     const estimate = await ctx.chain.engine.estimateGas(at.block, callRequest(transactionRequest(request!)), ctx.chain.ledger.ancestorHash)
     if ('failure' in estimate) throw executionError(estimate.failure)
     return quantityHex(estimate.gas)
   },
+}
+
+/**
+ * Overrides are not applied by this node: refuse them rather than answer as if they were absent
+ * (a silently ignored override gives a plausible but wrong result). Absent, null or `{}` is fine.
+ */
+function noOverrides(p: Param): void {
+  const v = p.value
+  if (v === undefined || v === null) return
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return
+  throw invalidParams(p.label, 'absent or {}: this node does not support overrides', v)
 }
 
 export function callRequest(r: TransactionRequest): CallRequest {

@@ -54,8 +54,13 @@ describe('devChain', () => {
     expect(await rejection(chain.submit(signedTx(common, key(0), { nonce: 1n, to, maxFeePerGas: 1n })))).toMatchObject({ reason: 'fee-too-low' })
     const ok = signedTx(common, key(0), { nonce: 1n, to })
     await chain.submit(ok)
-    expect(await rejection(chain.submit(ok))).toMatchObject({ reason: 'already-known' })
+    // Sent again once mined: geth (and so viem and ethers) call that "nonce too low".
+    expect(await rejection(chain.submit(ok))).toMatchObject({ reason: 'nonce-too-low' })
     expect(chain.ledger.head().block.header.number).toBe(2n)
+    chain.dev.setAutomine(false)
+    const waiting = signedTx(common, key(0), { nonce: 2n, to })
+    await chain.submit(waiting)
+    expect(await rejection(chain.submit(waiting))).toMatchObject({ reason: 'already-known', message: expect.stringMatching(/^already known/) })
   })
 
   it('without automine, queues transactions (future nonces too) and mines them in nonce order', async () => {

@@ -91,6 +91,15 @@ describe('evmEngine', () => {
     expect(decodeFunctionResult({ abi: ERC20, functionName: 'balanceOf', data: bytesToHex((await engine.call(ok.block, { to: createAddressFromString(token), data: hexToBytes(`0x70a08231${bob!.address.slice(2).toLowerCase().padStart(64, '0')}`) }, () => undefined)).returnData) })).toBe(5n)
   })
 
+  it('refuses to estimate a transfer of more than the sender has, as geth does', async () => {
+    const { engine, b1 } = await engineWithToken()
+    const request = { from: createAddressFromString(bob!.address), to: createAddressFromString(alice!.address), value: 1n }
+    const est = await engine.estimateGas(b1.block, request, () => undefined)
+    expect('failure' in est && est.failure.failure).toBe('insufficient funds for transfer')
+    const fine = await engine.estimateGas(b1.block, { ...request, from: createAddressFromString(alice!.address), to: createAddressFromString(bob!.address) }, () => undefined)
+    expect('gas' in fine && fine.gas).toBe(21_000n)
+  })
+
   it('captures console.log per transaction', async () => {
     const { engine, b1, token } = await engineWithToken()
     const data = hexToBytes(`0x${'c4a4d5a5'}`)
