@@ -65,6 +65,8 @@ export function createRpcService(options: RpcServiceOptions): RpcService {
           return isNotification ? undefined : failure(id, new RpcError(RPC_METHOD_NOT_FOUND, `the method ${m.method} does not exist/is not available`))
         }
         try {
+          // Reads see every block already promised (a send answers before its block is built).
+          await chain.settled()
           const result = await method(ctx, m.params)
           return isNotification ? undefined : { jsonrpc: '2.0', id, result: result === undefined ? null : result }
         } catch (error) {

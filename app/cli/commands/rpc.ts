@@ -94,6 +94,9 @@ export async function runRpc(args: ParsedArgs, lang: Lang, json: boolean): Promi
   }
   chain.subscribe((event: ChainEvent) => {
     scheduleSave()
+    if (event.type === 'dropped' && !json) {
+      out(lang === 'ko' ? `  트랜잭션 ${event.hash}을(를) 블록에 넣지 못했습니다: ${event.reason}` : `  transaction ${event.hash} could not be mined: ${event.reason}`)
+    }
     if (event.type === 'block' && !json) {
       for (const o of event.executed.outcomes) {
         const label = lang === 'ko' ? `블록 #${event.executed.block.header.number} 트랜잭션` : `block #${event.executed.block.header.number} tx`

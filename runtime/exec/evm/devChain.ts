@@ -36,7 +36,11 @@ export interface DevChainState {
   blocks: { timestamp: string; txs: Hex[] }[]
 }
 
-export type ChainEvent = { type: 'block'; executed: ExecutedBlock } | { type: 'rewind'; head: ExecutedBlock }
+export type ChainEvent =
+  | { type: 'block'; executed: ExecutedBlock }
+  | { type: 'rewind'; head: ExecutedBlock }
+  /** An admitted transaction that its block could not run after all. */
+  | { type: 'dropped'; hash: Hex; reason: string }
 
 /** What the JSON-RPC methods need of any chain (dev chain or a node of a simulated network). */
 export interface EvmChain {
@@ -49,8 +53,14 @@ export interface EvmChain {
   /** The next nonce of `address` counting its transactions waiting in the mempool. */
   pendingNonce(address: Address): Promise<bigint>
   pendingTransactions(): readonly TypedTransaction[]
-  /** Admits a signed transaction: validates it, then mines it (automine) or queues it. */
-  submit(tx: TypedTransaction): Promise<Hex>
+  /**
+   * Admits a signed transaction: validates it, then mines it (automine) or queues it. Resolves
+   * once mined, or — with `answerOnAdmission` (JSON-RPC sends) — once admitted, the block being
+   * built right after; every JSON-RPC read waits for it (`settled`).
+   */
+  submit(tx: TypedTransaction, options?: { answerOnAdmission?: boolean }): Promise<Hex>
+  /** Resolves once the work already started (mining an admitted transaction) is done. */
+  settled(): Promise<void>
   /** Base fee of the next block. */
   nextBaseFee(): bigint
   subscribe(listener: (event: ChainEvent) => void): () => void
@@ -257,21 +267,43 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    submit: (tx) =>
-      serial(async () => {
-        await validate(tx)
-        const hash = bytesToHex(tx.hash())
-        if (!automine) {
-          pending.push(tx)
-          pendingHashes.add(hash)
-          addNonce(tx)
-          return hash
-        }
-        const executed = await mineOne([tx])
-        const skipped = executed.skipped.find((s) => s.hash === hash)
-        if (skipped !== undefined) throw new TransactionRejectedError('invalid-in-block', `Transaction not mined: ${skipped.reason}`)
-        return hash
+    submit: (tx, options = {}) =>
+      new Promise<Hex>((answer, refused) => {
+        // With answerOnAdmission the answer goes out once the transaction is admitted and its
+        // block is built right after, still inside the queue: the client prepares its next request
+        // while we mine, and every later request (see `settled`) sees the block.
+        void serial(async () => {
+          try {
+            await validate(tx)
+          } catch (error) {
+            refused(error)
+            return
+          }
+          const hash = bytesToHex(tx.hash())
+          if (!automine) {
+            pending.push(tx)
+            pendingHashes.add(hash)
+            addNonce(tx)
+            answer(hash)
+            return
+          }
+          if (options.answerOnAdmission === true) answer(hash)
+          let reason: string | undefined
+          try {
+            const executed = await mineOne([tx])
+            reason = executed.skipped.find((s) => s.hash === hash)?.reason
+          } catch (error) {
+            reason = (error as Error).message
+          }
+          // Admission makes this all but impossible (a block-gas overflow, a broken clock).
+          if (reason !== undefined) {
+            emit({ type: 'dropped', hash, reason })
+            refused(new TransactionRejectedError('invalid-in-block', `transaction not mined: ${reason}`))
+          }
+          answer(hash)
+        })
       }),
+    settled: () => queue.then(() => undefined),
     dev: {
       mine: (opts = {}) =>
         serial(async () => {

@@ -144,12 +144,14 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
       return pendingNonce(address.toString(), execution.nonceAfter(head, address.toString()) ?? 0n)
     },
     pendingTransactions: () => [],
+    settled: () => Promise.resolve(),
     nextBaseFee: () => ledger.head().block.header.calcNextBaseFee(),
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     async submit(tx: TypedTransaction) {
+      // A network answers on admission anyway: the block comes by consensus, later.
       const hash = bytesToHex(tx.hash())
       if (!w.members.can(node, 'submit')) {
         throw new TransactionRejectedError('invalid-in-block', `node ${node} may not submit transactions: its organisation's role here is read-only (permissioned network)`)

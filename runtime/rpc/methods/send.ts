@@ -69,7 +69,7 @@ function oneAtATime<T>(key: object, work: () => Promise<T>): Promise<T> {
 
 async function submit(ctx: MethodContext, make: () => TypedTransaction): Promise<string> {
   try {
-    return await ctx.chain.submit(make())
+    return await ctx.chain.submit(make(), { answerOnAdmission: true })
   } catch (error) {
     if (error instanceof TransactionRejectedError) throw new RpcError(RPC_INVALID_INPUT, error.shortMessage)
     throw error

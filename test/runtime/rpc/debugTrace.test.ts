@@ -22,8 +22,9 @@ describe('debug_traceTransaction', () => {
     const common = node.chain.engine.common
     const key = node.chain.accounts[0]!.privateKey
     const send = (tx: ReturnType<typeof signedTx>) => provider.request({ method: 'eth_sendRawTransaction', params: [bytesToHex(tx.serialize())] }) as Promise<string>
-    await send(signedTx(common, key, { nonce: 0n, data: deployData(100n) }))
-    const token = node.chain.ledger.head().outcomes[0]!.contractAddress!
+    const deploy = await send(signedTx(common, key, { nonce: 0n, data: deployData(100n) }))
+    // A send answers on admission; reads through the provider see its block.
+    const token = ((await provider.request({ method: 'eth_getTransactionReceipt', params: [deploy] })) as { contractAddress: string }).contractAddress
     const ok = await send(signedTx(common, key, { nonce: 1n, to: token, data: transferData(node.accounts[1]!.address, 5n), gasLimit: 100_000n }))
     const bad = await send(signedTx(common, key, { nonce: 2n, to: token, data: transferData(node.accounts[1]!.address, 10_000n), gasLimit: 100_000n }))
 
@@ -46,7 +47,7 @@ describe('debug_traceTransaction', () => {
     expect(failed.structLogs.some((l) => (l.memory?.length ?? 0) > 0)).toBe(true)
     // Tracing changes nothing: the chain goes on from the same state.
     await send(signedTx(common, key, { nonce: 3n, to: node.accounts[2]!.address, value: 1n }))
-    expect(node.chain.ledger.head().block.header.number).toBe(4n)
+    expect(await provider.request({ method: 'eth_blockNumber' })).toBe('0x4')
 
     await expect(provider.request({ method: 'debug_traceTransaction', params: [`0x${'ab'.repeat(32)}`] })).rejects.toMatchObject({ code: -32000 })
     await expect(provider.request({ method: 'debug_traceTransaction', params: [ok, { tracer: 'callTracer' }] })).rejects.toThrow(/struct-log/)
