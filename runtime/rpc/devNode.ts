@@ -12,7 +12,7 @@ import { createConsoleDecoder } from '../exec/evm/consoleLog.ts'
 import { deriveDevAccounts, TEST_MNEMONIC } from '../exec/evm/devAccounts.ts'
 import { createEvmCommon, DEV_CHAIN_ID } from '../exec/evm/evmCommon.ts'
 import { createEvmEngine } from '../exec/evm/evmEngine.ts'
-import type { Hex } from '../exec/evm/evmEngine.ts'
+import type { Hex } from '../exec/evm/evmTypes.ts'
 import type { RpcService } from './rpcService.ts'
 import { createRpcService } from './rpcService.ts'
 

@@ -6,7 +6,7 @@
  */
 import { bytesToHex } from '@ethereumjs/util'
 import type { EvmChain } from '../exec/evm/devChain.ts'
-import type { ExecutedBlock, Hex } from '../exec/evm/evmEngine.ts'
+import type { ExecutedBlock, Hex } from '../exec/evm/evmTypes.ts'
 import { findBlock } from './methods/methodContext.ts'
 import { RPC_LIMIT_EXCEEDED, RpcError, invalidParams } from './rpcError.ts'
 import { formatLog } from './rpcFormat.ts'

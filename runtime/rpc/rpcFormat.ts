@@ -7,7 +7,7 @@
 import type { Log } from '@ethereumjs/evm'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { bigIntToHex, bytesToHex } from '@ethereumjs/util'
-import type { ExecutedBlock, Hex, TxOutcome } from '../exec/evm/evmEngine.ts'
+import type { ExecutedBlock, Hex, TxOutcome } from '../exec/evm/evmTypes.ts'
 
 export const quantityHex = (value: bigint | number): Hex => bigIntToHex(BigInt(value))
 

@@ -6,7 +6,7 @@
  */
 import type { Address } from '@ethereumjs/util'
 import { createAddressFromString, hexToBytes } from '@ethereumjs/util'
-import type { Hex } from '../exec/evm/evmEngine.ts'
+import type { Hex } from '../exec/evm/evmTypes.ts'
 import { invalidParams } from './rpcError.ts'
 
 export type BlockTag = 'latest' | 'pending' | 'earliest' | 'safe' | 'finalized'

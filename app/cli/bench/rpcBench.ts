@@ -28,7 +28,7 @@ import { nodeLibraryReader } from '../../../runtime/compiler/librariesNode.node.
 import { loadSolcNode } from '../../../runtime/compiler/solcNode.node.ts'
 import { loadFastCrypto } from '../../../runtime/crypto/fastCrypto.node.ts'
 import type { EvmChain } from '../../../runtime/exec/evm/devChain.ts'
-import type { Hex } from '../../../runtime/exec/evm/evmEngine.ts'
+import type { Hex } from '../../../runtime/exec/evm/evmTypes.ts'
 import { createDevNode } from '../../../runtime/rpc/devNode.ts'
 import { createInProcessProvider } from '../../../runtime/rpc/inProcessProvider.ts'
 import type { JsonRpcService } from '../../../runtime/rpc/jsonRpcTypes.ts'

@@ -8,7 +8,7 @@
 import type { Block } from '@ethereumjs/block'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { Capability } from '@ethereumjs/tx'
-import type { AccountState } from './evmEngine.ts'
+import type { AccountState } from './evmTypes.ts'
 import { TransactionRejectedError } from './transactionRejected.ts'
 
 export interface AdmissionContext {

@@ -15,7 +15,7 @@ import { MerklePatriciaTrie } from '@ethereumjs/mpt'
 import { RLP } from '@ethereumjs/rlp'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
-import { KECCAK256_RLP } from '@ethereumjs/util'
+import { KECCAK256_RLP, createAddressFromString } from '@ethereumjs/util'
 import type { RunTxResult, VM } from '@ethereumjs/vm'
 import { Bloom, encodeReceipt, runTx } from '@ethereumjs/vm'
 
@@ -39,18 +39,7 @@ const ZERO_ROOT_32 = new Uint8Array(32)
 
 export async function assembleBlock(vm: VM, common: Common, request: AssembleRequest): Promise<AssembledBlock> {
   const { parent } = request
-  const headerData: HeaderData = {
-    parentHash: parent.hash(),
-    number: parent.header.number + 1n,
-    timestamp: request.header.timestamp,
-    gasLimit: request.header.gasLimit,
-    coinbase: request.header.coinbase,
-    baseFeePerGas: parent.header.calcNextBaseFee(),
-    excessBlobGas: parent.header.calcNextExcessBlobGas(common),
-    blobGasUsed: 0n,
-    parentBeaconBlockRoot: ZERO_ROOT_32,
-    withdrawalsRoot: KECCAK256_RLP,
-  }
+  const headerData = contextHeaderData(common, parent, request.header)
   // One context block for every transaction: runTx reads only header fields from it.
   const context = createBlock({ header: headerData }, { common, setHardfork: false })
   const gasLimit = context.header.gasLimit
@@ -89,17 +78,46 @@ export async function assembleBlock(vm: VM, common: Common, request: AssembleReq
   const header = createBlockHeader(
     {
       ...headerData,
+      gasUsed,
       stateRoot: await vm.stateManager.getStateRoot(),
       transactionsTrie: await genTransactionsTrieRoot(included, new MerklePatriciaTrie({ common })),
       receiptTrie,
       logsBloom: bloom.bitvector,
-      gasUsed,
     },
     { common, setHardfork: false },
   )
   // The constructor takes the transaction objects as they are (createBlock would rebuild each).
   const block = new BlockClass(header, included, [], [], { common, setHardfork: false })
   return { block, results, skipped }
+}
+
+/**
+ * The block every transaction of a new block runs in: the child of `parent` with the given
+ * timestamp, gas limit and coinbase, the base fee and blob gas that follow from the parent.
+ */
+export function contextBlock(common: Common, parent: Block, header: ContextHeader): Block {
+  return createBlock({ header: contextHeaderData(common, parent, header) }, { common, setHardfork: false })
+}
+
+interface ContextHeader {
+  timestamp: bigint
+  gasLimit: bigint
+  coinbase: Address | string
+}
+
+function contextHeaderData(common: Common, parent: Block, header: ContextHeader): HeaderData {
+  return {
+    parentHash: parent.hash(),
+    number: parent.header.number + 1n,
+    timestamp: header.timestamp,
+    gasLimit: header.gasLimit,
+    coinbase: typeof header.coinbase === 'string' ? createAddressFromString(header.coinbase) : header.coinbase,
+    baseFeePerGas: parent.header.calcNextBaseFee(),
+    excessBlobGas: parent.header.calcNextExcessBlobGas(common),
+    blobGasUsed: 0n,
+    parentBeaconBlockRoot: ZERO_ROOT_32,
+    withdrawalsRoot: KECCAK256_RLP,
+  }
 }
 
 /** Runs a transaction in a block under construction (no hardfork re-check: ours is pinned). */

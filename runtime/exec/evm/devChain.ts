@@ -11,7 +11,7 @@
 import type { TypedTransaction } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
 import { bytesToHex, createAddressFromString, hexToBytes } from '@ethereumjs/util'
-import type { EvmEngine, ExecutedBlock, Hex } from './evmEngine.ts'
+import type { EvmEngine, ExecutedBlock, Hex } from './evmTypes.ts'
 import { admitTransaction } from './admitTransaction.ts'
 import type { EvmLedger } from './evmLedger.ts'
 import { createEvmLedger } from './evmLedger.ts'

@@ -12,168 +12,30 @@
 import type { Block } from '@ethereumjs/block'
 import { createBlock } from '@ethereumjs/block'
 import type { Common } from '@ethereumjs/common'
-import type { InterpreterStep, Log } from '@ethereumjs/evm'
 import { MerklePatriciaTrie } from '@ethereumjs/mpt'
 import { RLP } from '@ethereumjs/rlp'
 import { Caches, MerkleStateManager } from '@ethereumjs/statemanager'
 import type { TypedTransaction } from '@ethereumjs/tx'
-import { createLegacyTx, createTxFromRLP } from '@ethereumjs/tx'
-import type { Address, PrefixedHexString } from '@ethereumjs/util'
+import { createTxFromRLP } from '@ethereumjs/tx'
+import type { Address } from '@ethereumjs/util'
 import { bigIntToBytes, bytesToHex, createAccount, createAddressFromString, hexToBytes, MapDB, ValueEncoding } from '@ethereumjs/util'
-import type { RunTxResult, TxReceipt, VM } from '@ethereumjs/vm'
-import { buildBlock, createVM, runTx } from '@ethereumjs/vm'
+import type { VM } from '@ethereumjs/vm'
+import { createVM } from '@ethereumjs/vm'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import { assembleBlock, runInBlock } from './assembleBlock.ts'
 import { CONSOLE_ADDRESS } from './consoleLog.ts'
 import type { ConsoleDecoder } from './consoleLog.ts'
+import { estimateGasOn } from './estimateGas.ts'
+import type { BuildBlockRequest, CallRequest, CallResult, EngineCore, EvmEngine, ExecutedBlock, GenesisSpec, Hex, TxOutcome } from './evmTypes.ts'
+import { traceInBlock } from './traceTransaction.ts'
 import { TransactionRejectedError } from './transactionRejected.ts'
-
-export type Hex = PrefixedHexString
+import { txErrorReason } from './txErrorReason.ts'
 
 /** The trie nodes of every state, keyed by node hash; shared by all chains and nodes. */
 export type TrieStore = MapDB<string, Uint8Array | string>
 
 export function createTrieStore(): TrieStore {
   return new MapDB<string, Uint8Array | string>()
-}
-
-export interface GenesisAccount {
-  address: string
-  balance: bigint
-  nonce?: bigint
-  code?: Uint8Array
-}
-
-export interface GenesisSpec {
-  accounts: readonly GenesisAccount[]
-  /** Seconds since 1970. */
-  timestamp: bigint
-  gasLimit?: bigint
-  baseFeePerGas?: bigint
-}
-
-/** What one transaction did in a block. */
-export interface TxOutcome {
-  tx: TypedTransaction
-  hash: Hex
-  from: Hex
-  index: number
-  receipt: TxReceipt
-  status: 0 | 1
-  gasUsed: bigint
-  effectiveGasPrice: bigint
-  contractAddress: Hex | undefined
-  /** Revert data (`Error(string)`, `Panic(uint256)`, a custom error) when status is 0 by revert. */
-  returnData: Uint8Array
-  /** The EVM's halt reason when the transaction failed (`revert`, `out of gas`, …). */
-  failure: string | undefined
-  logs: Log[]
-  /** Index of this transaction's first log within the block. */
-  firstLogIndex: number
-  /** Lines printed through hardhat/console.sol. */
-  consoleLogs: string[]
-}
-
-export interface ExecutedBlock {
-  block: Block
-  hash: Hex
-  outcomes: TxOutcome[]
-  /** Transactions left out while building (invalid nonce, funds, gas), with the reason. */
-  skipped: { hash: Hex; reason: string }[]
-}
-
-export interface BuildBlockRequest {
-  parent: Block
-  timestamp: bigint
-  coinbase?: string
-  gasLimit?: bigint
-  txs: readonly TypedTransaction[]
-  /** BLOCKHASH for ancestors of the new block (number → hash); the chain knows its branch. */
-  ancestorHash: (number: bigint) => Uint8Array | undefined
-  /**
-   * `build` leaves out transactions that cannot run (a producer filling a block); `strict`
-   * rejects the block if any cannot (a validator re-executing a received block).
-   */
-  mode?: 'build' | 'strict'
-}
-
-export interface CallRequest {
-  from?: Address
-  to?: Address
-  data?: Uint8Array
-  value?: bigint
-  gasLimit?: bigint
-  gasPrice?: bigint
-}
-
-export interface CallResult {
-  /** True when the call returned normally. */
-  ok: boolean
-  returnData: Uint8Array
-  gasUsed: bigint
-  failure: string | undefined
-  logs: Log[]
-  consoleLogs: string[]
-}
-
-/** geth's default (struct-log) tracer output, what Hardhat and Remix debuggers read. */
-export interface TransactionTrace {
-  gas: bigint
-  failed: boolean
-  returnValue: Uint8Array
-  structLogs: StructLog[]
-}
-
-export interface StructLog {
-  pc: number
-  op: string
-  gas: bigint
-  gasCost: bigint
-  depth: number
-  stack?: bigint[]
-  memory?: Uint8Array
-}
-
-export interface TraceOptions {
-  disableStack?: boolean
-  enableMemory?: boolean
-}
-
-/** A trace longer than this is cut (a loop can make millions of steps); `truncated` says so. */
-export const MAX_TRACE_STEPS = 200_000
-
-export interface AccountState {
-  nonce: bigint
-  balance: bigint
-  codeHash: Uint8Array
-}
-
-export interface EvmEngine {
-  readonly common: Common
-  readonly genesis: ExecutedBlock
-  /** Decodes a raw signed transaction (legacy, EIP-2930, EIP-1559) and recovers its sender once. */
-  decodeTransaction(raw: Uint8Array): TypedTransaction
-  buildBlock(request: BuildBlockRequest): Promise<ExecutedBlock>
-  /** Runs a message on the post-state of `context` (not committed). */
-  call(context: Block, request: CallRequest, ancestorHash: (n: bigint) => Uint8Array | undefined): Promise<CallResult>
-  /** The least gas limit with which `request` succeeds on the post-state of `context`. */
-  estimateGas(context: Block, request: CallRequest, ancestorHash: (n: bigint) => Uint8Array | undefined): Promise<{ gas: bigint } | { failure: CallResult }>
-  /**
-   * Re-runs the block `request` describes up to transaction `index` and records every EVM step of
-   * that transaction (not memoised, state untouched).
-   */
-  traceTransaction(request: BuildBlockRequest, index: number, options?: TraceOptions): Promise<TransactionTrace & { truncated: boolean }>
-  /**
-   * A byzantine producer's version of an honest result: the same block crediting `beneficiary`
-   * with `amount` wei from nowhere. Its state root differs, so honest nodes reject it. Never
-   * memoised: only honest executions enter the memo.
-   */
-  divergentCopy(executed: ExecutedBlock, beneficiary: Address, amount: bigint): Promise<ExecutedBlock>
-  account(stateRoot: Uint8Array, address: Address): Promise<AccountState | undefined>
-  code(stateRoot: Uint8Array, address: Address): Promise<Uint8Array>
-  storage(stateRoot: Uint8Array, address: Address, slot: Uint8Array): Promise<Uint8Array>
-  /** Counts for benchmarks and the memoisation proof. */
-  readonly stats: { executions: number; memoHits: number; senderRecoveries: number }
 }
 
 export interface EvmEngineOptions {
@@ -394,34 +256,18 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
     }
   }
 
-  /** Runs a full transaction (intrinsic gas, refunds) without committing; `ok` and gas used. */
-  const trialTx = async (context: Block, request: CallRequest, gasLimit: bigint): Promise<CallResult> => {
-    await stateManager.checkpoint()
-    try {
-      const unsigned = createLegacyTx(
-        {
-          gasLimit,
-          gasPrice: 0n,
-          ...(request.to === undefined ? {} : { to: request.to }),
-          data: request.data ?? new Uint8Array(0),
-          value: request.value ?? 0n,
-          nonce: 0n,
-        },
-        { common, freeze: false },
-      )
-      const from = request.from ?? createAddressFromString('0x0000000000000000000000000000000000000000')
-      ;(unsigned as unknown as { getSenderAddress: () => Address }).getSenderAddress = () => from
-      const run = await runWithConsole(() =>
-        runTx(vm, { tx: unsigned, block: zeroFee(context), skipNonce: true, skipBalance: true, skipBlockGasLimitValidation: true, skipHardForkValidation: true }),
-      )
-      const exec = run.value.execResult
-      const failure = exec.exceptionError?.error
-      return { ok: failure === undefined, returnData: exec.returnValue, gasUsed: run.value.totalGasSpent, failure, logs: exec.logs ?? [], consoleLogs: run.lines }
-    } catch (error) {
-      return { ok: false, returnData: new Uint8Array(0), gasUsed: gasLimit, failure: txErrorReason(error), logs: [], consoleLogs: [] }
-    } finally {
-      await stateManager.revert()
-    }
+  const core: EngineCore = {
+    vm,
+    common,
+    stateManager,
+    useState,
+    setAncestors(context, ancestors) {
+      ancestorHash = (n) => (n === context.header.number ? context.hash() : ancestors(n))
+    },
+    runWithConsole,
+    async stateChanged() {
+      loadedRoot = await stateManager.getStateRoot()
+    },
   }
 
   return {
@@ -431,89 +277,8 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
     decodeTransaction,
     buildBlock: (request) => serial(() => buildBlockUnserialised(request)),
     call: (context, request, ancestors) => serial(() => simulate(context, request, request.gasLimit ?? context.header.gasLimit, ancestors)),
-    estimateGas: (context, request, ancestors) =>
-      serial(async () => {
-        await useState(context.header.stateRoot)
-        ancestorHash = (n) => (n === context.header.number ? context.hash() : ancestors(n))
-        const cap = request.gasLimit ?? context.header.gasLimit
-        if (request.from !== undefined && (request.value ?? 0n) > 0n) {
-          // Estimates pay no gas, but the value must be there (geth's check).
-          const balance = (await stateManager.getAccount(request.from))?.balance ?? 0n
-          if (balance < request.value!) {
-            return { failure: { ok: false, returnData: new Uint8Array(0), gasUsed: 0n, failure: 'insufficient funds for transfer', logs: [], consoleLogs: [] } }
-          }
-        }
-        const first = await trialTx(context, request, cap)
-        if (!first.ok) return { failure: first }
-        // The gas a run used is a lower bound (the 63/64 rule and refunds can need more up
-        // front); search upwards from it, as geth and Hardhat do.
-        let low = first.gasUsed - 1n
-        let high = cap
-        const probe = await trialTx(context, request, first.gasUsed)
-        if (probe.ok) return { gas: first.gasUsed }
-        low = first.gasUsed
-        while (high - low > 1n) {
-          const mid = (low + high) / 2n
-          if ((await trialTx(context, request, mid)).ok) high = mid
-          else low = mid
-        }
-        return { gas: high }
-      }),
-    traceTransaction: (request, index, traceOptions = {}) =>
-      serial(async () => {
-        const { parent } = request
-        await useState(parent.header.stateRoot)
-        ancestorHash = (n) => (n === parent.header.number ? parent.hash() : request.ancestorHash(n))
-        const builder = await buildBlock(vm, {
-          parentBlock: parent,
-          headerData: {
-            number: parent.header.number + 1n,
-            timestamp: request.timestamp,
-            gasLimit: request.gasLimit ?? parent.header.gasLimit,
-            coinbase: createAddressFromString(request.coinbase ?? '0x0000000000000000000000000000000000000000'),
-            parentBeaconBlockRoot: ZERO_ROOT_32,
-          },
-          withdrawals: [],
-          blockOpts: { putBlockIntoBlockchain: false, setHardfork: false },
-        } as Parameters<typeof buildBlock>[1])
-        const structLogs: StructLog[] = []
-        let truncated = false
-        const onStep = (step: InterpreterStep) => {
-          if (structLogs.length >= MAX_TRACE_STEPS) {
-            truncated = true
-            return
-          }
-          structLogs.push({
-            pc: step.pc,
-            op: step.opcode.name,
-            gas: step.gasLeft,
-            gasCost: BigInt(step.opcode.fee) + (step.opcode.dynamicFee ?? 0n),
-            depth: step.depth + 1,
-            ...(traceOptions.disableStack ? {} : { stack: [...step.stack] }),
-            ...(traceOptions.enableMemory ? { memory: step.memory.slice(0, Number(step.memoryWordCount) * 32) } : {}),
-          })
-        }
-        try {
-          for (let i = 0; i < index; i++) await builder.addTransaction(request.txs[i]!, { skipHardForkValidation: true })
-          vm.evm.events!.on('step', onStep)
-          let result: RunTxResult
-          try {
-            result = await builder.addTransaction(request.txs[index]!, { skipHardForkValidation: true })
-          } finally {
-            vm.evm.events!.off('step', onStep)
-          }
-          return {
-            gas: result.totalGasSpent,
-            failed: result.execResult.exceptionError !== undefined,
-            returnValue: result.execResult.returnValue,
-            structLogs,
-            truncated,
-          }
-        } finally {
-          await builder.revert()
-          loadedRoot = await stateManager.getStateRoot()
-        }
-      }),
+    estimateGas: (context, request, ancestors) => serial(() => estimateGasOn(core, context, request, ancestors)),
+    traceTransaction: (request, index, traceOptions) => serial(() => traceInBlock(core, request, index, traceOptions)),
     divergentCopy: (executed, beneficiary, amount) =>
       serial(async () => {
         await useState(executed.block.header.stateRoot)
@@ -559,31 +324,12 @@ function memoKey(parent: Block, request: BuildBlockRequest): string {
   return `${bytesToHex(parent.header.stateRoot)}|${bytesToHex(keccak_256(body))}`
 }
 
-/** The context block with base fee 0: estimates, like eth_call, do not require the sender to pay. */
-const zeroFeeBlocks = new WeakMap<Block, Block>()
-function zeroFee(context: Block): Block {
-  let block = zeroFeeBlocks.get(context)
-  if (block === undefined) {
-    const header = { ...context.header.toJSON(), baseFeePerGas: 0n }
-    block = createBlock({ header }, { common: context.common, setHardfork: false, skipConsensusFormatValidation: true })
-    zeroFeeBlocks.set(context, block)
-  }
-  return block
-}
-
-
 function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
   if ('maxFeePerGas' in tx) {
     const priority = tx.maxPriorityFeePerGas < tx.maxFeePerGas - baseFee ? tx.maxPriorityFeePerGas : tx.maxFeePerGas - baseFee
     return baseFee + priority
   }
   return (tx as { gasPrice: bigint }).gasPrice
-}
-
-/** ethereumjs appends the whole transaction to its messages; keep the sentence people need. */
-export function txErrorReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.replace(/\s*\(tx type=.*$/s, '').replace(/^Error:\s*/, '')
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ExecutedBlock, Hex, TxOutcome } from './evmEngine.ts'
+import type { ExecutedBlock, Hex, TxOutcome } from './evmTypes.ts'
 
 export interface LocatedTransaction {
   executed: ExecutedBlock

@@ -18,7 +18,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js'
 import type { BlockId } from '../../chain/blockStore.ts'
 import type { BlockExecution } from '../blockExecution.ts'
 import type { World } from '../../sim/world.ts'
-import type { EvmEngine, ExecutedBlock, Hex } from './evmEngine.ts'
+import type { EvmEngine, ExecutedBlock, Hex } from './evmTypes.ts'
 
 /** What a byzantine producer mints itself: 1,000 ETH. */
 const DIVERGENT_CREDIT = 1000n * 10n ** 18n

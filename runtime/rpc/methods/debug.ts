@@ -5,7 +5,7 @@
  * @module
  */
 import { bytesToHex } from '@ethereumjs/util'
-import { MAX_TRACE_STEPS } from '../../exec/evm/evmEngine.ts'
+import { MAX_TRACE_STEPS } from '../../exec/evm/traceTransaction.ts'
 import { RPC_INVALID_INPUT, RpcError } from '../rpcError.ts'
 import { hash32, object, paramList } from '../rpcParams.ts'
 import type { RpcMethod } from './methodContext.ts'

@@ -5,7 +5,7 @@
  * @module
  */
 import type { EvmChain } from '../../exec/evm/devChain.ts'
-import type { ExecutedBlock } from '../../exec/evm/evmEngine.ts'
+import type { ExecutedBlock } from '../../exec/evm/evmTypes.ts'
 import type { FilterRegistry } from '../filterRegistry.ts'
 import type { JsonRpcNotification } from '../jsonRpcTypes.ts'
 import { RPC_INVALID_INPUT, RPC_RESOURCE_NOT_FOUND, RpcError } from '../rpcError.ts'

@@ -5,7 +5,7 @@
  * @module
  */
 import { bytesToHex, setLengthLeft } from '@ethereumjs/util'
-import type { CallRequest, CallResult } from '../../exec/evm/evmEngine.ts'
+import type { CallRequest, CallResult } from '../../exec/evm/evmTypes.ts'
 import { decodeRevert, revertMessage } from '../../exec/evm/revertReason.ts'
 import { RPC_EXECUTION_REVERTED, RPC_INVALID_INPUT, RpcError, invalidParams } from '../rpcError.ts'
 import { quantityHex } from '../rpcFormat.ts'
