@@ -147,7 +147,7 @@ function printBanner(node: DevNode, server: RpcServer, o: { lang: Lang; json: bo
   lines.push(ko ? `블록체인 놀이터 JSON-RPC (dev 프리셋: 노드 1개, 자동 채굴)` : `Blockchain Playground JSON-RPC (dev preset: one node, automine)`)
   lines.push(`  HTTP      ${server.url}`)
   lines.push(`  WebSocket ${server.wsUrl}`)
-  lines.push(`  ${ko ? '체인 ID' : 'Chain id'}  ${chainId} (0x${chainId.toString(16)})`)
+  lines.push(`  ${ko ? '체인 ID   ' : 'Chain id  '}${chainId} (0x${chainId.toString(16)})`)
   if (o.statePath === undefined) {
     lines.push(ko ? '  상태      저장하지 않음: 서버를 멈추면 체인이 처음으로 돌아갑니다 (--state 파일로 이어 쓰기)' : '  State     not saved: the chain starts over when you stop the server (--state FILE keeps it)')
   } else if (o.restored !== undefined) {

@@ -96,9 +96,9 @@ export async function startNetworkRpc(o: { preset: string; port: number; lang: L
         : `Blockchain Playground JSON-RPC (${o.preset} preset: ${nodes} nodes, ${protocol} consensus, simulated time = wall clock)`,
     )
     o.out(`  HTTP      ${server.url}   (${ko ? `노드 ${entry}` : `node ${entry}`})`)
-    o.out(`  ${ko ? '노드별' : 'Per node'}   ${server.url}/node/N   (N = 0…${nodes - 1})`)
+    o.out(`  ${ko ? '노드별    ' : 'Per node  '}${server.url}/node/N   (N = 0…${nodes - 1})`)
     o.out(`  WebSocket ${server.wsUrl}`)
-    o.out(`  ${ko ? '체인 ID' : 'Chain id'}  ${chainId} (0x${chainId.toString(16)})`)
+    o.out(`  ${ko ? '체인 ID   ' : 'Chain id  '}${chainId} (0x${chainId.toString(16)})`)
     o.out(
       ko
         ? '  트랜잭션은 합의로 블록에 들어갑니다: 영수증은 블록이 만들어진 뒤, "finalized" 태그는 확정 뒤에 보입니다.'
