@@ -13,6 +13,7 @@ import type { Address } from '@ethereumjs/util'
 import { bytesToHex, createAddressFromString, hexToBytes } from '@ethereumjs/util'
 import type { EvmEngine, ExecutedBlock, Hex } from './evmTypes.ts'
 import { admitTransaction } from './admitTransaction.ts'
+import { flatHex } from './flatHex.ts'
 import type { EvmLedger } from './evmLedger.ts'
 import { createEvmLedger } from './evmLedger.ts'
 import { TransactionRejectedError } from './transactionRejected.ts'
@@ -108,7 +109,7 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
   let pendingNonces = new Map<string, Set<bigint>>()
   const setPending = (list: TypedTransaction[]) => {
     pending = list
-    pendingHashes = new Set(list.map((tx) => bytesToHex(tx.hash())))
+    pendingHashes = new Set(list.map((tx) => flatHex(tx.hash())))
     pendingNonces = new Map()
     for (const tx of list) addNonce(tx)
   }
@@ -164,7 +165,7 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
       nextTimestamp = undefined
     }
     ledger.append(executed)
-    inputs.push({ timestamp: timestamp.toString(), txs: executed.outcomes.map((o) => bytesToHex(o.tx.serialize())) })
+    inputs.push({ timestamp: timestamp.toString(), txs: executed.outcomes.map((o) => flatHex(o.tx.serialize())) })
     emit({ type: 'block', executed })
     return executed
   }
@@ -238,7 +239,7 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
   }
 
   const validate = async (tx: TypedTransaction): Promise<void> => {
-    const hash = bytesToHex(tx.hash())
+    const hash = flatHex(tx.hash())
     // A mined one is refused below as "nonce too low", as geth does (clients map that phrase).
     if (pendingHashes.has(hash)) {
       throw new TransactionRejectedError('already-known', `already known: transaction ${hash} was already received.`)

@@ -13,12 +13,13 @@
  */
 import type { TypedTransaction } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
-import { bytesToHex, createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
+import { createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import type { BlockId } from '../../chain/blockStore.ts'
 import type { BlockExecution } from '../blockExecution.ts'
 import type { World } from '../../sim/world.ts'
 import type { EvmEngine, ExecutedBlock, Hex } from './evmTypes.ts'
+import { flat, flatHex } from './flatHex.ts'
 
 /** What a byzantine producer mints itself: 1,000 ETH. */
 const DIVERGENT_CREDIT = 1000n * 10n ** 18n
@@ -145,9 +146,9 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
     submitted(tx, raw) {
       const decoded = engine.decodeTransaction(hexToBytes(raw as Hex))
       txById.set(tx, decoded)
-      const hash = bytesToHex(decoded.hash())
+      const hash = flatHex(decoded.hash())
       submittedHashes.add(hash)
-      const sender = decoded.getSenderAddress().toString()
+      const sender = flat(decoded.getSenderAddress().toString())
       const list = pendingBySender.get(sender) ?? new Map<string, bigint>()
       list.set(hash, decoded.nonce)
       pendingBySender.set(sender, list)
