@@ -36,20 +36,9 @@ import { txErrorReason } from './txErrorReason.ts'
 export type TrieStore = MapDB<string, Uint8Array | string>
 
 export function createTrieStore(): TrieStore {
-  return new MapDB<string, Uint8Array | string>(new FlatKeyMap())
+  return new MapDB<string, Uint8Array | string>()
 }
 
-/**
- * Trie-node keys arrive as hex strings built by concatenation, which V8 keeps as ropes of 32
- * pieces (≈ 1 KB each instead of ≈ 80 bytes): half the heap of a long dev session. Reading one
- * character flattens a rope in place.
- */
-class FlatKeyMap<V> extends Map<string, V> {
-  override set(key: string, value: V): this {
-    key.charCodeAt(0)
-    return super.set(key, value)
-  }
-}
 
 export interface EvmEngineOptions {
   common: Common
