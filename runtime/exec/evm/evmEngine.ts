@@ -39,7 +39,6 @@ export function createTrieStore(): TrieStore {
   return new MapDB<string, Uint8Array | string>()
 }
 
-
 export interface EvmEngineOptions {
   common: Common
   genesis: GenesisSpec
