@@ -5,8 +5,8 @@
  * @module
  */
 import type { JsonRpcService } from './jsonRpcTypes.ts'
-import type { Eip1193EventMap, Eip1193Provider, Eip1193RequestArguments } from './messagePortTransport.ts'
-import { ProviderRpcError } from './messagePortTransport.ts'
+import type { Eip1193EventMap, Eip1193Provider, Eip1193RequestArguments } from './eip1193.ts'
+import { ProviderRpcError } from './eip1193.ts'
 
 /**
  * @example

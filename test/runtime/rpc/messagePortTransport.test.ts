@@ -13,13 +13,10 @@ import type {
   JsonRpcService,
   JsonRpcSession,
 } from '../../../runtime/rpc/jsonRpcTypes.ts'
-import {
-  createPortProvider,
-  exposeJsonRpcOverPort,
-  ProviderRpcError,
-  PROVIDER_DISCONNECTED,
-} from '../../../runtime/rpc/messagePortTransport.ts'
-import type { Eip1193ProviderMessage, PortLike, PortProvider } from '../../../runtime/rpc/messagePortTransport.ts'
+import { PROVIDER_DISCONNECTED, ProviderRpcError } from '../../../runtime/rpc/eip1193.ts'
+import type { Eip1193ProviderMessage } from '../../../runtime/rpc/eip1193.ts'
+import { createPortProvider, exposeJsonRpcOverPort } from '../../../runtime/rpc/messagePortTransport.ts'
+import type { PortLike, PortProvider } from '../../../runtime/rpc/messagePortTransport.ts'
 
 interface Fake {
   service: JsonRpcService
