@@ -50,6 +50,8 @@ export interface SimExecution {
   submittedNonces(sender: string): readonly bigint[]
   /** Whether a raw transaction hash was already submitted. */
   isSubmitted(hash: Hex): boolean
+  /** Submitted transactions that no honest block has carried yet (the network's mempool). */
+  unmined(): Iterable<TypedTransaction>
   /** The coinbase address of a node's blocks. */
   coinbaseOf(node: number): Address
   readonly stats: { blocks: number; divergent: number; skippedTransactions: number }
@@ -81,6 +83,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
   let w: World | undefined
   const txById = new Map<number, TypedTransaction>()
   const submittedHashes = new Set<string>()
+  const unmined = new Map<string, TypedTransaction>()
   const pendingBySender = new Map<string, Map<string, bigint>>()
   const honest = new Map<BlockId, ExecutedBlock>([[0, engine.genesis]])
   const divergent = new Map<BlockId, ExecutedBlock>()
@@ -148,6 +151,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
       txById.set(tx, decoded)
       const hash = flatHex(decoded.hash())
       submittedHashes.add(hash)
+      unmined.set(hash, decoded)
       const sender = flat(decoded.getSenderAddress().toString())
       const list = pendingBySender.get(sender) ?? new Map<string, bigint>()
       list.set(hash, decoded.nonce)
@@ -190,7 +194,10 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
     } else {
       honest.set(job.block, executed)
       const after = new Map(nonces.get(job.parent))
-      for (const o of executed.outcomes) after.set(o.from, o.tx.nonce + 1n)
+      for (const o of executed.outcomes) {
+        after.set(o.from, o.tx.nonce + 1n)
+        unmined.delete(o.hash)
+      }
       nonces.set(job.block, after)
     }
     byHash.set(published.hash, job.block)
@@ -229,6 +236,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
     },
     submittedNonces: (sender) => [...(pendingBySender.get(sender)?.values() ?? [])],
     isSubmitted: (hash) => submittedHashes.has(hash.toLowerCase()),
+    unmined: () => unmined.values(),
     coinbaseOf,
     stats,
   }

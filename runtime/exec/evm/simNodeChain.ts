@@ -118,7 +118,7 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
    * next advance, and until then the pending nonce must count it (or a second send would reuse
    * the nonce and be dropped silently). Forgotten once the execution knows the hash.
    */
-  const enqueued = new Map<Hex, { sender: string; nonce: bigint }>()
+  const enqueued = new Map<Hex, { sender: string; nonce: bigint; tx: TypedTransaction }>()
 
   const pendingNonce = (sender: string, fromState: bigint): bigint => {
     const waiting = new Set(execution.submittedNonces(sender))
@@ -143,7 +143,15 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
       const head = canonical[canonical.length - 1]!
       return pendingNonce(address.toString(), execution.nonceAfter(head, address.toString()) ?? 0n)
     },
-    pendingTransactions: () => [],
+    // The network's mempool as this node's RPC shows it (eth_getTransactionByHash, pending filters).
+    pendingTransactions() {
+      const waiting = new Map<string, TypedTransaction>()
+      for (const tx of [...[...enqueued.values()].map((e) => e.tx), ...execution.unmined()]) {
+        const hash = bytesToHex(tx.hash())
+        if (ledger.transaction(hash) === undefined) waiting.set(hash, tx)
+      }
+      return [...waiting.values()]
+    },
     settled: () => Promise.resolve(),
     nextBaseFee: () => ledger.head().block.header.calcNextBaseFee(),
     subscribe(listener) {
@@ -179,7 +187,7 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
         bytes: raw.length,
         raw: bytesToHex(raw),
       })
-      enqueued.set(hash, { sender: sender.toString(), nonce: tx.nonce })
+      enqueued.set(hash, { sender: sender.toString(), nonce: tx.nonce, tx })
       return hash
     },
   }

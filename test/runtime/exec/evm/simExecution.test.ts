@@ -112,11 +112,17 @@ describe('EVM on every consensus protocol', () => {
       const common = network.execution.engine.common
       const to = network.accounts[7]!.address
       const hash = await network.chain(entry).submit(signedTx(common, network.chain(entry).accounts[0]!.privateKey, { nonce: 0n, to, value: 5n, gasLimit: 21_000n }))
+      // Sent, not mined yet: pending at the node it was sent to, and once the network has it
+      // (the next advance), at the others too.
+      expect(network.chain(entry).pendingTransactions().map((tx) => bytesToHex(tx.hash()))).toEqual([hash])
+      await network.driver.advanceTo(network.net.now + 1)
+      expect(network.chain(observer).pendingTransactions().map((tx) => bytesToHex(tx.hash()))).toEqual([hash])
       const final = () => {
         const located = network.chain(observer).ledger.transaction(hash)
         return located !== undefined && network.chain(observer).finalizedNumber() >= located.executed.block.header.number
       }
       expect(await network.driver.advanceUntil(final, 600_000_000, 1_000_000)).toBe(true)
+      expect(network.chain(observer).pendingTransactions()).toEqual([])
       const head = network.chain(observer).ledger.head()
       expect((await network.execution.engine.account(head.block.header.stateRoot, createAddressFromString(to)))!.balance).toBe(10_000n * 10n ** 18n + 5n)
       expect(network.execution.engine.stats.executions).toBe(network.execution.stats.blocks)
