@@ -229,7 +229,7 @@ export function rpcHelp(lang: Lang): string {
 테스트 니모닉(test test … junk)의 계정 10개에 각 10000 ETH가 있습니다: 공개된 테스트 키이니 실제 자산을 보내지 마세요.
 
   --port N       포트 (기본 8545, 0 = 빈 포트)
-  --state 파일   dev 체인을 파일에 저장하고 다음 실행 때 이어 갑니다 (없으면 멈출 때 초기화)
+  --state 파일   체인을 파일에 저장하고 다음 실행 때 이어 갑니다 (dev: 블록, 네트워크: 입력을 다시 실행; 없으면 멈출 때 초기화)
   --accounts N   계정 수 (기본 10)
   --seed S       네트워크 프리셋의 시드 (기본 1)
   --quiet        채굴된 트랜잭션과 console.log 출력을 찍지 않음
@@ -247,7 +247,8 @@ Ten accounts from the test mnemonic (test test … junk) hold 10000 ETH each: pu
 never send real funds to them.
 
   --port N       port (default 8545; 0 picks a free one)
-  --state FILE   save the dev chain to FILE and continue from it next time (without: it resets on stop)
+  --state FILE   save the chain to FILE and continue from it next time (dev: its blocks; networks: their
+                 inputs, replayed exactly; without: it resets on stop)
   --accounts N   number of accounts (default 10)
   --seed S       seed of a network preset (default 1)
   --quiet        do not print mined transactions and console.log output

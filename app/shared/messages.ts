@@ -82,6 +82,10 @@ export const MESSAGES = {
     en: 'The state file {path} does not replay on this version: {details}. It was left untouched.',
     ko: '상태 파일 {path}을(를) 이 버전에서 다시 실행할 수 없습니다: {details}. 파일은 그대로 두었습니다.',
   },
+  'rpc.state-preset': {
+    en: 'The state file {path} holds a "{saved}" chain, not "{preset}": start with --preset {saved}, or name another file with --state. It was left untouched.',
+    ko: '상태 파일 {path}에는 "{preset}"이(가) 아니라 "{saved}" 체인이 들어 있습니다: --preset {saved}로 시작하거나 --state로 다른 파일을 지정하세요. 파일은 그대로 두었습니다.',
+  },
   'rpc.port-in-use': {
     en: 'Port {port} on 127.0.0.1 is already in use (another node? Hardhat, Anvil, an earlier playground rpc). Choose another with --port.',
     ko: '127.0.0.1의 {port}번 포트를 이미 쓰고 있습니다(다른 노드? Hardhat, Anvil, 먼저 띄운 playground rpc). --port로 다른 포트를 고르세요.',

@@ -18,6 +18,7 @@ import { createSimDriver } from '../exec/evm/simDriver.ts'
 import type { SimExecution } from '../exec/evm/simExecution.ts'
 import { createSimExecution } from '../exec/evm/simExecution.ts'
 import { createSimNodeChain } from '../exec/evm/simNodeChain.ts'
+import type { RecordedInput } from '../sim/commands.ts'
 import type { NetworkConfig } from '../sim/config.ts'
 import type { Network } from '../sim/network.ts'
 import { createNetwork } from '../sim/network.ts'
@@ -25,6 +26,20 @@ import { configFromPreset } from '../sim/presets.ts'
 import { DEV_ACCOUNT_BALANCE } from './devNode.ts'
 import type { RpcService } from './rpcService.ts'
 import { createRpcService } from './rpcService.ts'
+
+/** A network's inputs, enough to rebuild it exactly (the CLI's `--state FILE` for networks). */
+export interface NetworkState {
+  version: 1
+  kind: 'network'
+  preset: string
+  seed: number
+  overrides: Partial<Omit<NetworkConfig, 'seed'>>
+  chainId: string
+  genesisTimestamp: string
+  /** Simulated time reached, µs. */
+  simTimeUs: number
+  inputs: RecordedInput[]
+}
 
 export interface NetworkNodeOptions {
   preset: string
@@ -48,6 +63,8 @@ export interface NetworkNode {
   chain(node: number): EvmChain
   /** The node's JSON-RPC service (created on first use). */
   service(node: number): RpcService
+  /** The run so far as replayable inputs. */
+  exportState(): NetworkState
 }
 
 /**
@@ -57,6 +74,8 @@ export interface NetworkNode {
  */
 export async function createNetworkNode(options: NetworkNodeOptions): Promise<NetworkNode> {
   const chainId = options.chainId ?? DEV_CHAIN_ID
+  const seed = options.seed ?? 1
+  const overrides = options.overrides ?? {}
   const accounts = deriveDevAccounts({ mnemonic: TEST_MNEMONIC, count: options.accountCount ?? 10 })
   const engine = await createEvmEngine({
     common: createEvmCommon({ chainId, ...(options.customCrypto === undefined ? {} : { customCrypto: options.customCrypto }) }),
@@ -65,7 +84,7 @@ export async function createNetworkNode(options: NetworkNodeOptions): Promise<Ne
   })
   const execution = createSimExecution({ engine })
   // Modeled transactions have no EVM payload: the network carries only real ones.
-  const { workload: _modeled, ...base } = configFromPreset(options.preset, options.seed ?? 1, options.overrides ?? {})
+  const { workload: _modeled, ...base } = configFromPreset(options.preset, seed, overrides)
   const net = createNetwork(base, { execution: execution.attach })
   const driver = createSimDriver(net, execution)
   const unlocked = accounts.map((a) => ({ address: a.address as Hex, privateKey: a.privateKey }))
@@ -90,5 +109,36 @@ export async function createNetworkNode(options: NetworkNodeOptions): Promise<Ne
       if (s === undefined) services.set(node, (s = createRpcService({ chain: chain(node) })))
       return s
     },
+    exportState: () => ({
+      version: 1,
+      kind: 'network',
+      preset: options.preset,
+      seed,
+      overrides: JSON.parse(JSON.stringify(overrides)) as Partial<Omit<NetworkConfig, 'seed'>>,
+      chainId: chainId.toString(),
+      genesisTimestamp: options.genesisTimestamp.toString(),
+      simTimeUs: net.now,
+      inputs: JSON.parse(JSON.stringify(net.inputs)) as RecordedInput[],
+    }),
   }
+}
+
+/**
+ * Rebuilds a saved network: the same preset, seed and genesis, the recorded inputs replayed at
+ * their moments — the same blocks, balances and nonces as when it was saved.
+ *
+ * @example
+ * const network = await restoreNetworkNode(saved, { customCrypto })
+ */
+export async function restoreNetworkNode(state: NetworkState, options: Pick<NetworkNodeOptions, 'consoleSol' | 'customCrypto' | 'accountCount'> = {}): Promise<NetworkNode> {
+  const network = await createNetworkNode({
+    ...options,
+    preset: state.preset,
+    seed: state.seed,
+    overrides: state.overrides,
+    chainId: BigInt(state.chainId),
+    genesisTimestamp: BigInt(state.genesisTimestamp),
+  })
+  await network.driver.replay(state.inputs, state.simTimeUs)
+  return network
 }

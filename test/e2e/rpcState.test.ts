@@ -39,8 +39,8 @@ interface RunningCli {
 }
 
 /** Spawns `playground rpc --json` and resolves with its first stdout line (the banner). */
-async function startCli(args: string[]): Promise<RunningCli> {
-  const child = spawn(process.execPath, [BIN, 'rpc', '--preset', 'dev', '--port', '0', '--json', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+async function startCli(args: string[], preset = 'dev'): Promise<RunningCli> {
+  const child = spawn(process.execPath, [BIN, 'rpc', '--preset', preset, '--port', '0', '--json', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
   const banner = await new Promise<Banner>((resolve, reject) => {
@@ -217,4 +217,49 @@ describe('playground rpc --state FILE: restart continuity', () => {
     expect(line.error.code).toBe('rpc.state-corrupt')
     expect(line.error.en).toContain(path)
   })
+})
+
+describe('playground rpc --preset bft --state FILE: a consensus network across restarts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'playground-rpc-net-state-'))
+  const statePath = join(dir, 'network.json')
+  const running: RunningCli[] = []
+
+  afterAll(async () => {
+    for (const cli of running) await stopCli(cli)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('saves the network as its inputs and rebuilds the same chain on the next start', async () => {
+    const first = await startCli(['--state', statePath], 'bft')
+    running.push(first)
+    const key = first.banner.accounts[0]!.privateKey
+    const to = first.banner.accounts[5]!.address
+    const wallet = createWalletClient({ chain: hardhat, account: privateKeyToAccount(key), transport: http(`${first.banner.url}/node/0`) })
+    const reader = createPublicClient({ chain: hardhat, transport: http(`${first.banner.url}/node/42`), pollingInterval: 100 })
+    const hash = await wallet.sendTransaction({ to, value: 123n })
+    const receipt = await reader.waitForTransactionReceipt({ hash, timeout: 30_000 })
+    const before = { block: await reader.getBlock({ blockNumber: receipt.blockNumber }), balance: await reader.getBalance({ address: to }) }
+    expect(await stopCli(first)).toBe(0)
+    expect(existsSync(statePath)).toBe(true)
+    const saved = JSON.parse(readFileSync(statePath, 'utf8')) as { kind: string; inputs: { command: { type: string; raw?: string } }[] }
+    expect(saved.kind).toBe('network')
+    expect(saved.inputs.filter((i) => i.command.type === 'submit-tx' && i.command.raw !== undefined)).toHaveLength(1)
+
+    const second = await startCli(['--state', statePath], 'bft')
+    running.push(second)
+    const reader2 = createPublicClient({ chain: hardhat, transport: http(`${second.banner.url}/node/42`), pollingInterval: 100 })
+    // The same block, hash for hash, and the same balance.
+    expect((await reader2.getBlock({ blockNumber: receipt.blockNumber })).hash).toBe(before.block.hash)
+    expect(await reader2.getBalance({ address: to })).toBe(before.balance)
+    // A wallet's cached nonce (1) is right: the next transfer is mined.
+    const wallet2 = createWalletClient({ chain: hardhat, account: privateKeyToAccount(key), transport: http(`${second.banner.url}/node/3`) })
+    const next = await wallet2.sendTransaction({ to, value: 1n, nonce: 1 })
+    expect((await reader2.waitForTransactionReceipt({ hash: next, timeout: 30_000 })).status).toBe('success')
+    // A dev-chain start on a network's file is refused, and the file is left as it was.
+    const content = readFileSync(statePath, 'utf8')
+    const wrong = spawnSync(process.execPath, [BIN, 'rpc', '--preset', 'dev', '--port', '0', '--state', statePath], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } })
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/holds a "bft" chain/)
+    expect(readFileSync(statePath, 'utf8')).toBe(content)
+  }, 90_000)
 })

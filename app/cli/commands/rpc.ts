@@ -49,12 +49,17 @@ export async function runRpc(args: ParsedArgs, lang: Lang, json: boolean): Promi
   const out = (line: string) => {
     if (!quiet) process.stdout.write(`${line}\n`)
   }
+  const saved = statePath === undefined ? undefined : loadStateFile(statePath)
+  const savedPreset = saved === undefined ? undefined : 'kind' in saved ? saved.preset : 'dev'
+  if (saved !== undefined && savedPreset !== preset) {
+    throw new UsageError(formatMessage('rpc.state-preset', { path: statePath!, saved: savedPreset!, preset }))
+  }
   if (preset !== 'dev') {
-    if (statePath !== undefined) throw new UsageError(formatMessage('usage.conflict', { a: 'state', b: `preset ${preset}` }))
-    return startNetworkRpc({ preset, port, lang, json, out, seed: intFlag(args, 'seed', 0, 2 ** 31) ?? 1 })
+    const restoreNetwork = saved !== undefined && 'kind' in saved ? saved : undefined
+    return startNetworkRpc({ preset, port, lang, json, out, seed: intFlag(args, 'seed', 0, 2 ** 31) ?? 1, statePath, restore: restoreNetwork })
   }
 
-  const restore = statePath === undefined ? undefined : loadStateFile(statePath)
+  const restore = saved !== undefined && !('kind' in saved) ? saved : undefined
   const libraries = nodeLibraryReader()
   let node: DevNode
   try {

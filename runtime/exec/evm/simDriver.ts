@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Command } from '../../sim/commands.ts'
+import type { Command, RecordedInput } from '../../sim/commands.ts'
 import type { Network } from '../../sim/network.ts'
 import type { SimExecution } from './simExecution.ts'
 
@@ -16,6 +16,12 @@ export interface SimDriver {
   advanceTo(tUs: number): Promise<void>
   /** Advances until `done()` holds or `limitUs` of simulated time passed; true when done. */
   advanceUntil(done: () => boolean, limitUs: number, stepUs?: number): Promise<boolean>
+  /**
+   * Rebuilds a saved run: applies each recorded input after the same number of events and at the
+   * same time as before (settling executions on the way), then runs on to `untilUs` — the same
+   * trace, event for event, and so the same chain (see `replayNetwork`).
+   */
+  replay(inputs: readonly RecordedInput[], untilUs: number): Promise<void>
   /** Called after every advance (the node views refresh their canonical chains). */
   onAdvance(listener: () => void): () => void
   readonly net: Network
@@ -56,6 +62,21 @@ export function createSimDriver(net: Network, execution: SimExecution): SimDrive
       const run = running.then(() => advance(tUs))
       running = run.catch(() => undefined)
       return run
+    },
+    async replay(inputs, untilUs) {
+      await running
+      await execution.settle()
+      for (const input of inputs) {
+        if (!Number.isInteger(input.afterEvents) || input.afterEvents < net.events) {
+          throw new RangeError(`recorded input at ${input.atUs} µs does not follow the previous one (events ${input.afterEvents} < ${net.events})`)
+        }
+        while (net.events < input.afterEvents && net.step()) if (execution.pending() > 0) await execution.settle()
+        if (net.now < input.atUs) net.runUntil(input.atUs)
+        const command = input.command.atUs !== undefined && input.command.atUs > input.atUs ? input.command : { ...input.command, atUs: undefined }
+        net.apply(command)
+        if (execution.pending() > 0) await execution.settle()
+      }
+      await driver.advanceTo(untilUs)
     },
     async advanceUntil(done, limitUs, stepUs = 100_000) {
       const end = net.now + limitUs
