@@ -4,23 +4,14 @@
  * Chromium Web Worker (under the product CSP) — for consensus networks, with a byzantine producer,
  * and for the dev chain.
  */
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import { bytesToHex } from '@ethereumjs/util'
-import { build } from 'esbuild'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { askWorker, bundleWorker, serveWithCsp, withChromiumPage } from './browserHarness.ts'
 import { deriveDevAccounts } from '../../runtime/exec/evm/devAccounts.ts'
 import { createEvmCommon } from '../../runtime/exec/evm/evmCommon.ts'
 import { deployData, signedTx, transferData } from '../runtime/exec/evm/evmTestKit.ts'
 import type { EvmCase, EvmResult } from './fixtures/evmDeterminismWorker.ts'
 import { runEvmCase } from './fixtures/evmDeterminismWorker.ts'
-
-const CHROMIUM = process.env.PLAYGROUND_CHROMIUM ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic']
-const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
 
 const common = createEvmCommon()
 const accounts = deriveDevAccounts({ count: 4 })
@@ -45,53 +36,14 @@ const CASES: EvmCase[] = [
 ]
 
 describe('EVM determinism: Node and a browser Web Worker agree', () => {
-  let server: ReturnType<typeof createServer> | undefined
+  let server: { url: string; close(): void } | undefined
   let browserResults: EvmResult[] = []
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PLAYGROUND_CHROMIUM.`)
-    const entry = fileURLToPath(new URL('./fixtures/evmDeterminismWorker.ts', import.meta.url))
-    const out = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false })
-    const files: Record<string, string> = { '/worker.js': out.outputFiles[0]!.text, '/index.html': '<!doctype html><meta charset="utf-8"><title>evm</title>' }
-    server = createServer((req, res) => {
-      const body = files[req.url ?? '']
-      if (body === undefined) {
-        res.writeHead(404).end()
-        return
-      }
-      res.writeHead(200, { 'content-type': req.url!.endsWith('.js') ? 'text/javascript' : 'text/html', 'content-security-policy': CSP })
-      res.end(body)
-    })
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as AddressInfo
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-    try {
-      const page = await browser.newPage()
-      const pageErrors: string[] = []
-      page.on('pageerror', (e) => pageErrors.push(e.message))
-      await page.goto(`http://127.0.0.1:${port}/index.html`)
-      const reply = await page.evaluate(
-        (cases) =>
-          new Promise<{ ok: boolean; results?: EvmResult[]; error?: string }>((resolve) => {
-            type PageWorker = {
-              onmessage: (e: { data: { ok: boolean; results?: EvmResult[]; error?: string } }) => void
-              onerror: (e: { message: string }) => void
-              postMessage: (data: unknown) => void
-            }
-            const PageWorkerCtor = (globalThis as unknown as { Worker: new (url: string, options: { type: 'module' }) => PageWorker }).Worker
-            const worker = new PageWorkerCtor('/worker.js', { type: 'module' })
-            worker.onmessage = (e) => resolve(e.data)
-            worker.onerror = (e) => resolve({ ok: false, error: e.message })
-            worker.postMessage(cases)
-          }),
-        CASES,
-      )
-      if (!reply.ok) throw new Error(`worker failed: ${reply.error}`)
-      expect(pageErrors).toEqual([])
-      browserResults = reply.results!
-    } finally {
-      await browser.close()
-    }
+    server = await serveWithCsp({ '/worker.js': await bundleWorker(new URL('./fixtures/evmDeterminismWorker.ts', import.meta.url), 'esm') })
+    const reply = await withChromiumPage(server.url, (page) => askWorker<{ ok: boolean; results?: EvmResult[]; error?: string }>(page, { url: '/worker.js', module: true }, CASES))
+    if (!reply.ok) throw new Error(`worker failed: ${reply.error}`)
+    browserResults = reply.results!
   }, 180_000)
 
   afterAll(() => {
