@@ -10,16 +10,44 @@ import type { Lang, RenderedMessage } from '../shared/messages.ts'
 import { LANGS, formatMessage } from '../shared/messages.ts'
 import type { FlagSpec } from './args.ts'
 import { parseArgs } from './args.ts'
-import { BENCH_FLAGS, runBench } from './commands/bench.ts'
-import { COMPILE_FLAGS, runCompile } from './commands/compile.ts'
-import { RPC_FLAGS, runRpc } from './commands/rpc.ts'
-import { EXPERIMENT_FLAGS, runExperiment } from './commands/experiment.ts'
-import { SIM_FLAGS, runSim } from './commands/sim.ts'
+import type { ParsedArgs } from './args.ts'
 import { benchHelp, compileHelp, experimentHelp, mainHelp, rpcHelp, simHelp } from './help.ts'
 import { detectLang } from './locale.ts'
 import { UsageError } from './usageError.ts'
 
 const COMMANDS = ['sim', 'experiment', 'compile', 'rpc', 'bench', 'help'] as const
+
+interface CommandModule {
+  flags: Readonly<Record<string, FlagSpec>>
+  run: (args: ParsedArgs, lang: Lang, json: boolean) => number | Promise<number>
+}
+
+/**
+ * Each command loads its own modules when it runs: `sim` need not load the EVM, solc or the
+ * JSON-RPC server (tens of MB of memory and half a second of start-up it would never use).
+ */
+const LOAD: Record<Exclude<(typeof COMMANDS)[number], 'help'>, () => Promise<CommandModule>> = {
+  sim: async () => {
+    const m = await import('./commands/sim.ts')
+    return { flags: m.SIM_FLAGS, run: m.runSim }
+  },
+  experiment: async () => {
+    const m = await import('./commands/experiment.ts')
+    return { flags: m.EXPERIMENT_FLAGS, run: m.runExperiment }
+  },
+  compile: async () => {
+    const m = await import('./commands/compile.ts')
+    return { flags: m.COMPILE_FLAGS, run: m.runCompile }
+  },
+  rpc: async () => {
+    const m = await import('./commands/rpc.ts')
+    return { flags: m.RPC_FLAGS, run: m.runRpc }
+  },
+  bench: async () => {
+    const m = await import('./commands/bench.ts')
+    return { flags: m.BENCH_FLAGS, run: m.runBench }
+  },
+}
 /** Commands of later steps: known names, answered with a clear "not yet" (exit 1). */
 const LATER = {
   start: { en: 'desktop app', ko: '데스크톱 앱' },
@@ -76,9 +104,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!(COMMANDS as readonly string[]).includes(command)) {
       throw new UsageError(formatMessage('usage.unknown-command', { command, choices: COMMANDS.join(', ') }))
     }
-    const spec: Record<string, FlagSpec> =
-      command === 'sim' ? SIM_FLAGS : command === 'experiment' ? EXPERIMENT_FLAGS : command === 'compile' ? COMPILE_FLAGS : command === 'rpc' ? RPC_FLAGS : BENCH_FLAGS
-    const args = parseArgs([...rest, '--lang', lang], command, spec)
+    const loaded = await LOAD[command as keyof typeof LOAD]()
+    const args = parseArgs([...rest, '--lang', lang], command, loaded.flags)
     if (args.flags.has('help')) {
       const help =
         command === 'sim'
@@ -93,11 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${help}\n`)
       return 0
     }
-    if (command === 'sim') return runSim(args, lang, json)
-    if (command === 'experiment') return runExperiment(args, lang, json)
-    if (command === 'compile') return runCompile(args, lang, json)
-    if (command === 'rpc') return await runRpc(args, lang, json)
-    return await runBench(args, lang, json)
+    return await loaded.run(args, lang, json)
   } catch (error) {
     if (error instanceof UsageError) {
       printError(error.rendered, lang, json)
