@@ -41,6 +41,8 @@ export function quantity(p: Param): bigint {
   if (typeof p.value === 'string' && HEX_QUANTITY.test(p.value)) return BigInt(p.value)
   // Many clients send leading zeros (0x01); accept them as geth does for quantities it parses.
   if (typeof p.value === 'string' && /^0x[0-9a-fA-F]+$/.test(p.value)) return BigInt(p.value)
+  // Some (web3.js, hand-written scripts) send a plain JSON number, e.g. eth_feeHistory's count.
+  if (typeof p.value === 'number' && Number.isSafeInteger(p.value) && p.value >= 0) return BigInt(p.value)
   throw invalidParams(p.label, 'a hex quantity like "0x1a"', p.value)
 }
 
