@@ -76,6 +76,7 @@ const TAGS: readonly BlockTag[] = ['latest', 'pending', 'earliest', 'safe', 'fin
 export function blockSelector(p: Param, fallback: BlockTag = 'latest'): BlockSelector {
   const v = p.value
   if (v === undefined || v === null) return { tag: fallback }
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return { number: BigInt(v) }
   if (typeof v === 'string') {
     if ((TAGS as readonly string[]).includes(v)) return { tag: v as BlockTag }
     if (/^0x[0-9a-fA-F]+$/.test(v) && v.length <= 18) return { number: BigInt(v) }

@@ -16,4 +16,14 @@ describe('parameters as real clients send them', () => {
     await expect(provider.request({ method: 'eth_feeHistory', params: [-1, 'latest', []] })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/params\[0\] \(blockCount\)/) })
     await expect(provider.request({ method: 'eth_feeHistory', params: [1.5, 'latest', []] })).rejects.toMatchObject({ code: -32602 })
   })
+
+  it('takes a block as a number, a hex number or a tag', async () => {
+    const node = await createDevNode({ clock: { nowSeconds: () => 1_700_000_000n } })
+    const provider = createInProcessProvider(node.service)
+    const byTag = (await provider.request({ method: 'eth_getBlockByNumber', params: ['earliest', false] })) as { hash: string }
+    expect(await provider.request({ method: 'eth_getBlockByNumber', params: ['0x0', false] })).toEqual(byTag)
+    expect(await provider.request({ method: 'eth_getBlockByNumber', params: [0, false] })).toEqual(byTag)
+    expect(await provider.request({ method: 'eth_getBlockByNumber', params: [7, false] })).toBeNull()
+    await expect(provider.request({ method: 'eth_getBlockByNumber', params: ['seven', false] })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/params\[0\] \(block\)/) })
+  })
 })
