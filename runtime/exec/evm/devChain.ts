@@ -40,6 +40,8 @@ export interface DevChainState {
 export type ChainEvent =
   | { type: 'block'; executed: ExecutedBlock }
   | { type: 'rewind'; head: ExecutedBlock }
+  /** A transaction was admitted (to the mempool, or straight into a block with automine). */
+  | { type: 'pending'; hash: Hex }
   /** An admitted transaction that its block could not run after all. */
   | { type: 'dropped'; hash: Hex; reason: string }
 
@@ -281,6 +283,7 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
             return
           }
           const hash = bytesToHex(tx.hash())
+          emit({ type: 'pending', hash })
           if (!automine) {
             pending.push(tx)
             pendingHashes.add(hash)

@@ -188,6 +188,7 @@ export function createSimNodeChain(options: SimNodeChainOptions): EvmChain {
         raw: bytesToHex(raw),
       })
       enqueued.set(hash, { sender: sender.toString(), nonce: tx.nonce, tx })
+      emit({ type: 'pending', hash })
       return hash
     },
   }

@@ -68,7 +68,7 @@ export const filterMethods: Record<string, RpcMethod> = {
       })
     } else if (kind!.value === 'newPendingTransactions') {
       cancel = ctx.chain.subscribe((event) => {
-        if (event.type === 'block') for (const o of event.executed.outcomes) push(o.hash)
+        if (event.type === 'pending') push(event.hash)
       })
     } else {
       throw invalidParams(kind!.label, 'one of newHeads, logs, newPendingTransactions', kind!.value)
