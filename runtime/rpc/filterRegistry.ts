@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { bytesToHex } from '@ethereumjs/util'
 import type { EvmChain } from '../exec/evm/devChain.ts'
 import type { LogCriteria } from './logFilter.ts'
 import { blockLogs, criteriaRange } from './logFilter.ts'
@@ -48,7 +49,7 @@ export function createFilterRegistry(chain: EvmChain): FilterRegistry {
       const f = get(id)
       const head = chain.ledger.head().block.header.number
       if (f.kind === 'pending') {
-        const fresh = chain.pendingTransactions().map((tx) => `0x${Array.from(tx.hash(), (b) => b.toString(16).padStart(2, '0')).join('')}`)
+        const fresh = chain.pendingTransactions().map((tx) => bytesToHex(tx.hash()))
         const out = fresh.filter((h) => !f.seen.has(h))
         for (const h of out) f.seen.add(h)
         return out

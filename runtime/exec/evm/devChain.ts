@@ -10,7 +10,7 @@
  */
 import type { TypedTransaction } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
-import { bytesToHex, createAddressFromString, hexToBytes } from '@ethereumjs/util'
+import { bytesToHex, hexToBytes } from '@ethereumjs/util'
 import type { EvmEngine, ExecutedBlock, Hex } from './evmTypes.ts'
 import { admitTransaction } from './admitTransaction.ts'
 import { flatHex } from './flatHex.ts'
@@ -389,17 +389,8 @@ export async function createDevChain(options: DevChainOptions): Promise<EvmChain
   return chain
 }
 
+/** The producer's tip per gas, or -1 when the transaction cannot pay the base fee. */
 function tipOf(tx: TypedTransaction, baseFee: bigint): bigint {
-  if ('maxFeePerGas' in tx) {
-    if (tx.maxFeePerGas < baseFee) return -1n
-    const room = tx.maxFeePerGas - baseFee
-    return tx.maxPriorityFeePerGas < room ? tx.maxPriorityFeePerGas : room
-  }
-  const price = (tx as { gasPrice: bigint }).gasPrice
-  return price < baseFee ? -1n : price - baseFee
-}
-
-/** Parses an address argument for the chain's controls. */
-export function addressOf(hex: string): Address {
-  return createAddressFromString(hex)
+  const maxFee = 'maxFeePerGas' in tx ? tx.maxFeePerGas : (tx as { gasPrice: bigint }).gasPrice
+  return maxFee < baseFee ? -1n : tx.getEffectivePriorityFee(baseFee)
 }

@@ -18,7 +18,7 @@ import { Caches, MerkleStateManager } from '@ethereumjs/statemanager'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { createTxFromRLP } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
-import { bigIntToBytes, bytesToHex, createAccount, createAddressFromString, hexToBytes, MapDB, ValueEncoding } from '@ethereumjs/util'
+import { bigIntToBytes, bytesToHex, createAccount, createAddressFromString, equalsBytes, hexToBytes, MapDB, ValueEncoding } from '@ethereumjs/util'
 import type { VM } from '@ethereumjs/vm'
 import { createVM } from '@ethereumjs/vm'
 import { keccak_256 } from '@noble/hashes/sha3.js'
@@ -123,7 +123,7 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
   }
   let loadedRoot: Uint8Array = genesisRoot
   const useState = async (root: Uint8Array) => {
-    if (equalBytes(root, loadedRoot)) return
+    if (equalsBytes(root, loadedRoot)) return
     await stateManager.setStateRoot(root)
     loadedRoot = root
   }
@@ -214,7 +214,7 @@ export async function createEvmEngine(options: EvmEngineOptions): Promise<EvmEng
         receipt,
         status: failure === undefined ? 1 : 0,
         gasUsed,
-        effectiveGasPrice: effectiveGasPrice(tx, baseFee),
+        effectiveGasPrice: baseFee + tx.getEffectivePriorityFee(baseFee),
         contractAddress: tx.to === undefined && failure === undefined ? result.createdAddress?.toString() : undefined,
         returnData: result.execResult.returnValue,
         failure,
@@ -323,18 +323,4 @@ function memoKey(parent: Block, request: BuildBlockRequest): string {
     request.txs.map((tx) => tx.hash()),
   ])
   return flat(`${bytesToHex(parent.header.stateRoot)}|${bytesToHex(keccak_256(body))}`)
-}
-
-function effectiveGasPrice(tx: TypedTransaction, baseFee: bigint): bigint {
-  if ('maxFeePerGas' in tx) {
-    const priority = tx.maxPriorityFeePerGas < tx.maxFeePerGas - baseFee ? tx.maxPriorityFeePerGas : tx.maxFeePerGas - baseFee
-    return baseFee + priority
-  }
-  return (tx as { gasPrice: bigint }).gasPrice
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

@@ -13,7 +13,7 @@
  */
 import type { TypedTransaction } from '@ethereumjs/tx'
 import type { Address } from '@ethereumjs/util'
-import { createAddressFromPrivateKey, hexToBytes } from '@ethereumjs/util'
+import { createAddressFromPrivateKey, equalsBytes, hexToBytes } from '@ethereumjs/util'
 import { keccak_256 } from '@noble/hashes/sha3.js'
 import type { BlockId } from '../../chain/blockStore.ts'
 import type { BlockExecution } from '../blockExecution.ts'
@@ -190,7 +190,7 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
       stats.divergent++
       divergent.set(job.block, published)
       referenceOfDivergent.set(job.block, executed)
-      if (!equalBytes(published.block.header.stateRoot, executed.block.header.stateRoot)) ww.store.markInvalid(job.block)
+      if (!equalsBytes(published.block.header.stateRoot, executed.block.header.stateRoot)) ww.store.markInvalid(job.block)
     } else {
       honest.set(job.block, executed)
       const after = new Map(nonces.get(job.parent))
@@ -240,10 +240,4 @@ export function createSimExecution(options: SimExecutionOptions): SimExecution {
     coinbaseOf,
     stats,
   }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

@@ -79,8 +79,8 @@ function rewardPercentiles(txs: { tx: TypedTransaction; gasUsed: bigint }[], bas
   if (txs.length === 0) return percentiles.map(() => '0x0')
   const tips = txs
     .map(({ tx, gasUsed }) => {
-      const tip = 'maxFeePerGas' in tx ? min(tx.maxPriorityFeePerGas, tx.maxFeePerGas - baseFee) : (tx as { gasPrice: bigint }).gasPrice - baseFee
-      return { tip: tip < 0n ? 0n : tip, gasUsed }
+      // Mined transactions paid the base fee, so the effective tip is defined.
+      return { tip: tx.getEffectivePriorityFee(baseFee), gasUsed }
     })
     .sort((a, b) => (a.tip < b.tip ? -1 : a.tip > b.tip ? 1 : 0))
   const total = tips.reduce((s, t) => s + t.gasUsed, 0n)
@@ -94,5 +94,3 @@ function rewardPercentiles(txs: { tx: TypedTransaction; gasUsed: bigint }[], bas
     return quantityHex(tips[tips.length - 1]!.tip)
   })
 }
-
-const min = (a: bigint, b: bigint) => (a < b ? a : b)

@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { bytesToHex, setLengthLeft } from '@ethereumjs/util'
+import { bigIntToBytes, bytesToHex, setLengthLeft } from '@ethereumjs/util'
 import type { CallRequest, CallResult } from '../../exec/evm/evmTypes.ts'
 import { decodeRevert, revertMessage } from '../../exec/evm/revertReason.ts'
 import { RPC_EXECUTION_REVERTED, RPC_INVALID_INPUT, RpcError, invalidParams } from '../rpcError.ts'
 import { quantityHex } from '../rpcFormat.ts'
 import type { Param, TransactionRequest } from '../rpcParams.ts'
-import { address, blockSelector, data, paramList, quantity, transactionRequest } from '../rpcParams.ts'
+import { address, blockSelector, paramList, quantity, transactionRequest } from '../rpcParams.ts'
 import type { RpcMethod } from './methodContext.ts'
 import { stateBlock } from './methodContext.ts'
 
@@ -31,7 +31,7 @@ export const stateMethods: Record<string, RpcMethod> = {
     const slot = quantity(slotParam!)
     if (slot >= 2n ** 256n) throw invalidParams(slotParam!.label, 'a 32-byte slot', slotParam!.value)
     const at = stateBlock(ctx.chain, blockSelector(block!))
-    const value = await ctx.chain.engine.storage(at.block.header.stateRoot, address(who!), setLengthLeft(hexToBytes32(slot), 32))
+    const value = await ctx.chain.engine.storage(at.block.header.stateRoot, address(who!), setLengthLeft(bigIntToBytes(slot), 32))
     return bytesToHex(setLengthLeft(value, 32))
   },
   eth_getTransactionCount: async (ctx, params) => {
@@ -89,8 +89,4 @@ export function executionError(result: CallResult): RpcError {
   }
   const reason = result.failure ?? 'execution failed'
   return new RpcError(RPC_INVALID_INPUT, reason === 'out of gas' ? 'out of gas: gas required exceeds allowance' : reason)
-}
-
-function hexToBytes32(value: bigint): Uint8Array {
-  return data({ label: 'slot', value: `0x${value.toString(16).padStart(64, '0')}` })
 }
