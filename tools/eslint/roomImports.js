@@ -26,8 +26,11 @@ export const IMPORT_TABLE = {
     rooms: ['runtime', 'runtime-node'],
     packages: [/^@noble\//, /^@scure\/bip3[29](\/wordlists\/english\.js)?$/, /^@ethereumjs\//, /^ws$/, /^tiny-secp256k1$/, /^hash-wasm$/, NODE_BUILTIN],
   },
-  sandbox: { rooms: ['sandbox', 'runtime'], packages: [/^quickjs-emscripten/, /^viem/, /^@noble\//] },
-  'courses-format': { rooms: ['courses-format', 'runtime', 'sandbox'], packages: [/^zod/, /^yaml$/] },
+  // sucrase: strips TypeScript types before a learner's script runs (loaded lazily).
+  sandbox: { rooms: ['sandbox', 'runtime'], packages: [/^quickjs-emscripten/, /^viem/, /^@noble\//, /^sucrase$/] },
+  // viem: the grading engine encodes and decodes calls with the contract's ABI on the host side
+  // (the grader in the isolate passes function names and JSON arguments).
+  'courses-format': { rooms: ['courses-format', 'runtime', 'sandbox'], packages: [/^zod/, /^yaml$/, /^viem$/] },
   courses: { rooms: ['courses', 'courses-format', 'runtime', 'sandbox'], packages: [/^viem/] },
   'app-shared': { rooms: ['app-shared', 'runtime', 'courses-format'], packages: [/^isomorphic-git/] },
   'app-main': { rooms: ['app-main', 'app-shared'], packages: [/^electron$/, NODE_BUILTIN] },
@@ -38,7 +41,7 @@ export const IMPORT_TABLE = {
   },
   'app-cli': {
     rooms: ['app-cli', 'app-shared', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],
-    packages: [NODE_BUILTIN, /^yaml$/, /^zod/],
+    packages: [NODE_BUILTIN, /^yaml$/, /^zod/, /^isomorphic-git/],
   },
   test: { rooms: ['*'], packages: [ANY] },
   tools: { rooms: ['tools'], packages: [ANY] },
