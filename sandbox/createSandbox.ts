@@ -2,7 +2,9 @@
  * `createSandbox`: runs an untrusted ES module in a fresh QuickJS-wasm runtime with limits, a
  * simulated clock, seeded randomness and explicit capabilities — and nothing else. QuickJS has no
  * file system, network, `process` or `require` unless the host adds them; this file adds none
- * (the std/os modules are not enabled) and refuses every `import`.
+ * (the std/os modules are not enabled). An `import` resolves only to what the host gave: the
+ * learner's workspace `files` (TypeScript transpiled), host `modules` (e.g. `playground`) and the
+ * `libraries` (viem, bundled for the isolate); anything else is refused (`moduleGraph.ts`).
  *
  * One run = one QuickJS runtime, disposed at the end whatever happened: nothing survives from one
  * run to the next, and a breached limit only ends that run.
@@ -18,15 +20,33 @@ import type { QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten'
 import { InvalidFieldError } from '../runtime/errors/input.ts'
 import { fromJsonText, toJsonText, type JsonValue } from './jsonValue.ts'
 import { isolatePrelude } from './isolatePrelude.ts'
+import { libraryPolyfills } from './libraryPolyfills.ts'
+import {
+  checkFiles,
+  checkModules,
+  isRelative,
+  normalizeFilePath,
+  prepareModuleGraph,
+  resolveSpecifier,
+  utf8Length,
+  type LibraryLoader,
+  type ModuleGraph,
+} from './moduleGraph.ts'
 import { discardQuickJS, loadQuickJS } from './quickjsModule.ts'
 import { importError, limitError, resultError, scriptError, stalledError, type SandboxError } from './sandboxErrors.ts'
 import { resolveSandboxLimits, type SandboxLimits } from './sandboxLimits.ts'
 import { createSimulatedTimers } from './simulatedTimers.ts'
+import { originalPosition } from './transpile.ts'
+
+export type { LibraryLoader } from './moduleGraph.ts'
 
 /**
  * A host function the script may call as a global. Arguments and result are copied as JSON, so the
  * function sees fresh plain data and the script never sees a host object. A thrown error or a
- * rejected promise reaches the script as a `CapabilityError` carrying only the message.
+ * rejected promise reaches the script as a `CapabilityError` carrying the message and, when the
+ * host error has them, its `code` (number or string) and `data` (copied as JSON) — what an
+ * EIP-1193 provider needs to pass a JSON-RPC error (code 3 + revert data) on to viem. Nothing else
+ * of the host error crosses (no stack, no other properties).
  */
 export type Capability = (...args: JsonValue[]) => JsonValue | undefined | void | Promise<JsonValue | undefined | void>
 
@@ -55,6 +75,29 @@ export interface SandboxOptions {
    * a `chain` capability call); false lets the clock advance, or ends a stalled run.
    */
   onIdle?: ((idle: { nowMs: number; nextTimerMs: number | undefined }) => Promise<boolean>) | undefined
+  /**
+   * Host modules by bare specifier (`{ playground: 'export const chain = …' }`): JavaScript the
+   * host wrote, evaluated in the isolate when imported. It sees the isolate's globals (the
+   * capabilities), nothing of the host.
+   */
+  modules?: Readonly<Record<string, string>> | undefined
+  /**
+   * The learner's workspace sources by relative path (`mine.ts`, `lib/util.ts`). Relative imports
+   * between them resolve as a bundler would (`./util` → `util.ts` or `util.js`, `./util.js` →
+   * `util.ts`); none reaches outside this set. `.ts` files are transpiled (types erased).
+   */
+  files?: Readonly<Record<string, string>> | undefined
+  /** Prebuilt library sources (`viem`, `viem/accounts`, `viem/chains`), loaded only when imported. */
+  libraries?: LibraryLoader | undefined
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /**
+   * The entry module's name: a relative path, `.ts` for TypeScript (default `main.js`). Errors
+   * report it; relative imports resolve from its folder.
+   */
+  filename?: string | undefined
 }
 
 export interface Sandbox {
@@ -63,14 +106,16 @@ export interface Sandbox {
    * promise), copied as JSON; `undefined` when there is no default export. Top-level `await`
    * works.
    */
-  run(source: string): Promise<SandboxResult>
+  run(source: string, options?: RunOptions): Promise<SandboxResult>
 }
 
 /** 2025-01-01T00:00:00Z: a fixed default, so scripts that print dates repeat. */
 const DEFAULT_START_TIME_MS = 1_735_689_600_000
 const SCRIPT_FILE = 'main.js'
-/** `main.js:3:9` in a QuickJS stack line: the first frame inside the learner's script. */
-const SCRIPT_POSITION = /main\.js:(\d+)(?::(\d+))?/
+/** `at f (lib/util.ts:3:9)` or `at lib/util.ts:3` in a QuickJS stack: file, line, column. */
+const STACK_FRAME = /at (?:[^\n(]*\()?([^\s():]+):(\d+)(?::(\d+))?/g
+/** Synchronous capability calls that count as one CPU step (a host hash costs ≈ a step / 16). */
+const SYNC_CALLS_PER_STEP = 16
 const CONSOLE_LEVELS = new Set(['log', 'info', 'warn', 'error'])
 
 /**
@@ -82,6 +127,22 @@ const CONSOLE_LEVELS = new Set(['log', 'info', 'warn', 'error'])
  *   export default add(1, 2)
  * `)
  * // { ok: true, value: 3, console: [{ level: 'log', text: '1735689601000' }] }
+ *
+ * @example
+ * // A learner's TypeScript with a helper file, the lesson chain and viem:
+ * const sandbox = createSandbox({
+ *   capabilities: { __chainRequest: (args) => provider.request(args) },
+ *   modules: { playground: 'export const chain = { request: (a) => __chainRequest(a) }' },
+ *   files: { 'lib/util.ts': 'export const twice = (n: number) => n * 2' },
+ *   libraries: nodeIsolateLibraries(), // app/cli/isolateLibraries.ts
+ * })
+ * await sandbox.run(`
+ *   import { chain } from 'playground'
+ *   import { createPublicClient, custom } from 'viem'
+ *   import { twice } from './lib/util'
+ *   const block: bigint = await createPublicClient({ transport: custom(chain) }).getBlockNumber()
+ *   export default twice(Number(block))
+ * `, { filename: 'mine.ts' })
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const limits = resolveSandboxLimits(options.limits)
@@ -90,6 +151,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (!Number.isSafeInteger(seed)) throw new InvalidFieldError({ field: 'seed', expected: { en: 'a safe integer', ko: '안전한 정수' }, got: seed })
   if (!Number.isFinite(startTimeMs)) {
     throw new InvalidFieldError({ field: 'startTimeMs', expected: { en: 'a finite number of ms', ko: '유한한 밀리초 값' }, got: startTimeMs })
+  }
+  const files = checkFiles(options.files)
+  const modules = checkModules(options.modules, files)
+  const libraries = options.libraries
+  if (libraries !== undefined && typeof libraries.load !== 'function') {
+    throw new InvalidFieldError({ field: 'libraries', expected: { en: 'an object with a load(specifier) method', ko: 'load(specifier) 메서드가 있는 객체' }, got: typeof libraries })
   }
   const capabilities = { ...options.capabilities }
   for (const name of Object.keys(capabilities)) {
@@ -102,12 +169,31 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
   return {
-    async run(source) {
+    async run(source, runOptions = {}) {
+      const filename = runOptions.filename ?? SCRIPT_FILE
+      const entryName = normalizeFilePath(filename)
+      if (entryName === undefined) {
+        throw new InvalidFieldError({ field: 'filename', expected: { en: 'a relative path inside the workspace', ko: '작업 공간 안의 상대 경로' }, got: filename })
+      }
+      if (typeof source !== 'string') throw new InvalidFieldError({ field: 'source', expected: { en: 'the script text', ko: '스크립트 텍스트' }, got: typeof source })
+      // The wall-clock backstop covers preparing the modules too (transpiling, a library loader
+      // that never answers).
+      const startedAt = Date.now()
+      let expire: ReturnType<typeof setTimeout> | undefined
+      const expired = new Promise<'expired'>((resolve) => {
+        expire = setTimeout(() => resolve('expired'), limits.wallMs)
+      })
+      const graph = await Promise.race([
+        prepareModuleGraph({ entry: { name: entryName, source }, files, modules, libraries, sourceBytes: limits.sourceBytes }),
+        expired,
+      ]).finally(() => clearTimeout(expire))
+      if (graph === 'expired' || Date.now() - startedAt > limits.wallMs) return { ok: false, error: limitError('wall', limits.wallMs), console: [] }
+      if ('error' in graph) return { ok: false, error: graph.error, console: [] }
       const quickjs = await loadQuickJS()
       const runtime = quickjs.newRuntime()
       let result: SandboxResult
       try {
-        result = await runIn(runtime, source, { limits, seed, startTimeMs, capabilities, onIdle: options.onIdle })
+        result = await runIn(runtime, { entryName, graph, files }, { limits, seed, startTimeMs, capabilities, onIdle: options.onIdle, startedAt })
       } catch (error) {
         // The module is in an unknown state (e.g. the host's own stack ran out inside QuickJS
         // because `stackBytes` is above what this thread allows): free what can be freed and
@@ -145,17 +231,29 @@ interface RunSettings {
   startTimeMs: number
   capabilities: Record<string, Capability>
   onIdle: SandboxOptions['onIdle']
+  /** Host ms when the run started (the wall-clock backstop counts from here). */
+  startedAt: number
+}
+
+/** What the run evaluates: the entry's name and every module prepared for it. */
+interface RunModules {
+  entryName: string
+  graph: ModuleGraph
+  files: ReadonlyMap<string, string>
 }
 
 /** The state of one run; every handle it creates is freed by `close`. */
-async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSettings): Promise<SandboxResult> {
+async function runIn(runtime: QuickJSRuntime, program: RunModules, settings: RunSettings): Promise<SandboxResult> {
   const { limits } = settings
   const lines: ConsoleLine[] = []
   let outputBytes = 0
   let steps = 0
+  let syncCalls = 0
   let breach: SandboxError | undefined
   let closed = false
-  const startedAt = Date.now()
+  const { startedAt } = settings
+  const { entryName, graph } = program
+  const isLearner = (name: string): boolean => graph.modules.get(name)?.kind === 'learner' || name === entryName
   let nowMs = settings.startTimeMs
   const timers = createSimulatedTimers<QuickJSHandle>({ maxTimers: limits.timers })
   // Handles freed only after the current call returns: a timer may clear itself while it runs.
@@ -173,12 +271,25 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
     else if (Date.now() - startedAt > limits.wallMs) breach = limitError('wall', limits.wallMs)
     return breach !== undefined
   })
-  // No module is allowed yet (viem comes later); the breach makes the refusal stick even if the
-  // script catches a failed dynamic import.
-  runtime.setModuleLoader((name) => {
-    breach ??= importError(name)
-    return { error: new Error(`Cannot import "${name}" in the sandbox`) }
-  })
+  // Only what `prepareModuleGraph` prepared is served; the breach makes a refusal stick even if
+  // the script catches a failed dynamic import.
+  runtime.setModuleLoader(
+    (name) => {
+      const module = graph.modules.get(name)
+      if (module) return module.code
+      breach ??= importError(name)
+      return { error: new Error(`Cannot import "${name}" in the sandbox`) }
+    },
+    (base, requested) => {
+      // A learner file is reached by a relative path only: a bare `lib/util.ts` would otherwise
+      // hit QuickJS's cache of loaded modules without asking the loader.
+      if (!isRelative(requested) && isLearner(requested)) {
+        breach ??= importError(requested)
+        return { error: new Error(`Cannot import "${requested}" in the sandbox`) }
+      }
+      return resolveSpecifier(base, requested, { isLearner, files: program.files })
+    },
+  )
 
   const context = runtime.newContext()
   let wallTimer: ReturnType<typeof setTimeout> | undefined
@@ -186,6 +297,7 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
   try {
     const toJson = installPrelude()
     try {
+      if (graph.usesLibraries) installLibraryPolyfills()
       const evaluated = await evaluate(toJson)
       if (breach) return fail(breach)
       if (evaluated.error) {
@@ -261,13 +373,31 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
     }
   }
 
+  /** TextEncoder/TextDecoder and a seeded `crypto.getRandomValues`, before any library runs. */
+  function installLibraryPolyfills(): void {
+    const install = context.evalCode(libraryPolyfills, 'polyfills.js', { type: 'global', strict: true }).unwrap()
+    try {
+      context.newNumber(settings.seed).consume((seedHandle) => context.callFunction(install, context.undefined, seedHandle).unwrap().dispose())
+    } finally {
+      install.dispose()
+    }
+  }
+
   function callCapability(name: string, argsText: string): QuickJSHandle {
     const capability = Object.hasOwn(settings.capabilities, name) ? settings.capabilities[name] : undefined
     let result: ReturnType<Capability>
     try {
       if (!capability) throw new Error(`No capability "${name}"`)
       result = capability(...(JSON.parse(argsText) as JsonValue[]))
-      if (!(result instanceof Promise)) return context.newString(toJsonText(result))
+      if (!(result instanceof Promise)) {
+        // Host work is invisible to the interrupt counter: a loop of quick host calls (a hash
+        // per nonce) pays one step per SYNC_CALLS_PER_STEP calls, so an endless one ends on the
+        // CPU limit, deterministically, rather than on the wall clock.
+        if (++syncCalls % SYNC_CALLS_PER_STEP === 0 && ++steps > limits.cpuSteps) breach ??= limitError('cpu', limits.cpuSteps)
+        return context.newString(toJsonText(result))
+      }
+      // An asynchronous call (a chain request, a simulator run) costs a step of its own.
+      if (++steps > limits.cpuSteps) breach ??= limitError('cpu', limits.cpuSteps)
     } catch (error) {
       throw capabilityError(error)
     }
@@ -298,13 +428,47 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
   }
 
   function capabilityError(error: unknown): QuickJSHandle {
-    // Only the message crosses: a host stack would show host paths to the script.
-    return context.newError({ name: 'CapabilityError', message: error instanceof Error ? error.message : String(error) })
+    // Only the message, `code` and `data` cross: a host stack would show host paths to the script,
+    // and other properties could be host objects.
+    const handle = context.newError({ name: 'CapabilityError', message: error instanceof Error ? error.message : String(error) })
+    const { code, data } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; data?: unknown }
+    if ((typeof code === 'number' && Number.isFinite(code)) || (typeof code === 'string' && code.length <= 200)) {
+      const codeHandle = typeof code === 'number' ? context.newNumber(code) : context.newString(code)
+      codeHandle.consume((value) => context.setProp(handle, 'code', value))
+    }
+    let plain: JsonValue | undefined
+    try {
+      plain = data === undefined ? undefined : fromJsonText(toJsonText(data))
+    } catch {
+      // data JSON cannot carry (a BigInt, a cycle) stays on the host
+    }
+    if (plain !== undefined) jsonHandle(plain).consume((value) => context.setProp(handle, 'data', value))
+    return handle
+  }
+
+  /**
+   * A fresh isolate value for plain JSON data. A `__proto__` key is defined, not assigned, so it
+   * stays an own property as `JSON.parse` would make it (assigning would set the prototype).
+   */
+  function jsonHandle(value: JsonValue): QuickJSHandle {
+    if (value === null) return context.null
+    if (typeof value === 'boolean') return value ? context.true : context.false
+    if (typeof value === 'number') return context.newNumber(value)
+    if (typeof value === 'string') return context.newString(value)
+    const target = Array.isArray(value) ? context.newArray() : context.newObject()
+    for (const [key, item] of Object.entries(value)) {
+      jsonHandle(item).consume((itemHandle) => {
+        if (key === '__proto__') context.defineProp(target, key, { value: itemHandle, configurable: true, enumerable: true })
+        else context.setProp(target, key, itemHandle)
+      })
+    }
+    return target
   }
 
   /** Evaluates the module, then its default export; returns the value or the error. */
   async function evaluate(toJson: QuickJSHandle): Promise<{ value: JsonValue | undefined; error?: undefined } | { error: SandboxError }> {
-    const evaluated = context.evalCode(source, SCRIPT_FILE, { type: 'module', strict: true })
+    const entry = graph.modules.get(entryName)
+    const evaluated = context.evalCode(entry?.code ?? '', entryName, { type: 'module', strict: true })
     if (evaluated.error) return { error: evaluated.error.consume(describeError) }
     const namespace = await settle(evaluated.value)
     if ('error' in namespace) return namespace
@@ -391,15 +555,27 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
     runtime.setMemoryLimit(-1)
     // When QuickJS cannot even allocate the "out of memory" error, it throws null.
     const thrownNothing = context.typeof(handle) === 'object' && context.dump(handle) === null
-    const { name, message, stack, lineNumber } = errorParts(handle)
+    const { name, message, stack, lineNumber, fileName } = errorParts(handle)
     if ((name === 'InternalError' && message === 'out of memory') || (thrownNothing && nearMemoryLimit())) {
       return (breach = limitError('memory', limits.memoryBytes))
     }
     if ((name === 'InternalError' && message === 'stack overflow') || (name === 'RangeError' && /call stack size/i.test(message))) return (breach = limitError('stack', limits.stackBytes))
-    const at = SCRIPT_POSITION.exec(stack)
-    const line = at?.[1] !== undefined ? Number(at[1]) : lineNumber
-    const column = at?.[2] !== undefined ? Number(at[2]) : undefined
-    return scriptError(name, message, line, column)
+    const at = learnerPosition(stack) ?? (lineNumber === undefined ? undefined : learnerPosition(`at ${fileName ?? entryName}:${lineNumber}`))
+    return scriptError(name, message, at?.line, at?.column, at?.file)
+  }
+
+  /**
+   * The first stack frame inside a learner file, mapped back through the transpile map (frames in
+   * host modules and libraries are skipped: the learner's line is the useful one).
+   */
+  function learnerPosition(stack: string): { file: string; line: number; column: number | undefined } | undefined {
+    for (const frame of stack.matchAll(STACK_FRAME)) {
+      const file = frame[1]
+      if (file === undefined || !isLearner(file)) continue
+      const { line, column } = originalPosition(graph.modules.get(file)?.map, Number(frame[2]), frame[3] === undefined ? undefined : Number(frame[3]))
+      return { file, line, column }
+    }
+    return undefined
   }
 
   /**
@@ -412,7 +588,7 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
     return allocated !== undefined && Number(allocated) >= limits.memoryBytes * 0.95
   }
 
-  function errorParts(handle: QuickJSHandle): { name: string; message: string; stack: string; lineNumber: number | undefined } {
+  function errorParts(handle: QuickJSHandle): { name: string; message: string; stack: string; lineNumber: number | undefined; fileName: string | undefined } {
     const dumped: unknown = context.dump(handle)
     if (typeof dumped === 'object' && dumped !== null) {
       const record = dumped as Record<string, unknown>
@@ -421,10 +597,11 @@ async function runIn(runtime: QuickJSRuntime, source: string, settings: RunSetti
         message: typeof record.message === 'string' ? record.message : safeText(dumped),
         stack: typeof record.stack === 'string' ? record.stack : '',
         lineNumber: typeof record.lineNumber === 'number' ? record.lineNumber : undefined,
+        fileName: typeof record.fileName === 'string' ? record.fileName : undefined,
       }
     }
     // `throw 'text'`: not an Error, so no name, stack or position.
-    return { name: 'Error', message: String(dumped), stack: '', lineNumber: undefined }
+    return { name: 'Error', message: String(dumped), stack: '', lineNumber: undefined, fileName: undefined }
   }
 }
 
@@ -434,19 +611,4 @@ function safeText(value: unknown): string {
   } catch {
     return String(value)
   }
-}
-
-/** UTF-8 length without TextEncoder (not in the ES2022 lib this room compiles with). */
-function utf8Length(text: string): number {
-  let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      bytes += 4
-      i++
-    } else bytes += 3
-  }
-  return bytes
 }

@@ -17,16 +17,20 @@ export type SandboxErrorCode =
   | 'sandbox.stack'
   | 'sandbox.output'
   | 'sandbox.timers'
+  | 'sandbox.source'
   | 'sandbox.import'
   | 'sandbox.stalled'
   | 'sandbox.result'
   | 'sandbox.script-error'
+  | 'sandbox.library'
 
 export interface SandboxErrorParameters {
   code: SandboxErrorCode
   message: Bilingual
   /** The learner's error name and message (`sandbox.script-error`), or the refused module. */
   details?: string | undefined
+  /** The learner's file the position is in (`main.js`, `mine.ts`, `lib/util.ts`). */
+  file?: string | undefined
   /** 1-based line of the learner's source, when QuickJS reports it. */
   line?: number | undefined
   /** 1-based column of the learner's source, when QuickJS reports it. */
@@ -42,13 +46,15 @@ export class SandboxError extends BaseError {
   override name = 'SandboxError'
   override readonly code: SandboxErrorCode
   readonly messages: Bilingual
+  readonly file: string | undefined
   readonly line: number | undefined
   readonly column: number | undefined
 
-  constructor({ code, message, details, line, column }: SandboxErrorParameters) {
+  constructor({ code, message, details, file, line, column }: SandboxErrorParameters) {
     super(message.en, { code, details })
     this.code = code
     this.messages = message
+    this.file = file
     this.line = line
     this.column = column
   }
@@ -60,7 +66,7 @@ export class SandboxError extends BaseError {
 }
 
 /** The limits a run can breach, each with its own code. */
-export type SandboxLimitName = 'cpu' | 'wall' | 'memory' | 'stack' | 'output' | 'timers'
+export type SandboxLimitName = 'cpu' | 'wall' | 'memory' | 'stack' | 'output' | 'timers' | 'source'
 
 /** A limit was breached; `amount` is the configured limit, shown to the learner. */
 export function limitError(limit: SandboxLimitName, amount: number): SandboxError {
@@ -91,6 +97,10 @@ const LIMIT_MESSAGES: Record<SandboxLimitName, (amount: number) => Bilingual> = 
   timers: (n) => ({
     en: `The script created too many timers (limit ${n}).`,
     ko: `스크립트가 타이머를 너무 많이 만들었습니다 (한도 ${n}개).`,
+  }),
+  source: (n) => ({
+    en: `The script is too large to run (its files exceed ${n} bytes).`,
+    ko: `스크립트가 너무 커서 실행할 수 없습니다 (파일 합계가 ${n}바이트를 넘습니다).`,
   }),
 }
 
@@ -129,18 +139,47 @@ export function resultError(details: string): SandboxError {
   })
 }
 
-/** The learner's script threw (or rejected) and did not catch it. */
-export function scriptError(name: string, message: string, line?: number, column?: number): SandboxError {
-  const where = line === undefined ? '' : column === undefined ? ` (line ${line})` : ` (line ${line}, column ${column})`
-  const whereKo = line === undefined ? '' : column === undefined ? ` (${line}행)` : ` (${line}행 ${column}열)`
+/**
+ * The learner's script threw (or rejected) and did not catch it. `file` is the learner's file the
+ * position is in; the entry file is named only when the run has other files.
+ */
+export function scriptError(name: string, message: string, line?: number, column?: number, file?: string): SandboxError {
+  const at = file === undefined ? '' : `${file}, `
+  const atKo = file === undefined ? '' : `${file} `
+  const where = line === undefined ? (file === undefined ? '' : ` (${file})`) : column === undefined ? ` (${at}line ${line})` : ` (${at}line ${line}, column ${column})`
+  const whereKo = line === undefined ? (file === undefined ? '' : ` (${file})`) : column === undefined ? ` (${atKo}${line}행)` : ` (${atKo}${line}행 ${column}열)`
   return new SandboxError({
     code: 'sandbox.script-error',
     details: `${name}: ${message}`,
+    file,
     line,
     column,
     message: {
       en: `The script threw ${name}: ${message}${where}`,
       ko: `스크립트에서 ${name} 오류가 발생했습니다: ${message}${whereKo}`,
+    },
+  })
+}
+
+/**
+ * The learner's source does not parse (sucrase for TypeScript, QuickJS for JavaScript). A syntax
+ * error is a script error (`details` starts with `SyntaxError: `) with the file, line and column.
+ *
+ * @example
+ * syntaxError('Unexpected token', 'mine.ts', 2, 8).message // 'The script threw SyntaxError: Unexpected token (mine.ts, line 2, column 8)'
+ */
+export function syntaxError(message: string, file: string, line?: number, column?: number): SandboxError {
+  return scriptError('SyntaxError', message, line, column, file)
+}
+
+/** The host could not supply a library the script imports (the isolate bundle is missing or broken). */
+export function libraryError(module: string, reason: string): SandboxError {
+  return new SandboxError({
+    code: 'sandbox.library',
+    details: `${module}: ${reason}`,
+    message: {
+      en: `The library "${module}" could not be loaded into the sandbox (${reason}). Rebuild with \`npm run build\`.`,
+      ko: `라이브러리 "${module}"을(를) 샌드박스에 불러오지 못했습니다 (${reason}). \`npm run build\`로 다시 빌드하세요.`,
     },
   })
 }

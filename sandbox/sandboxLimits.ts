@@ -30,6 +30,14 @@ export interface SandboxLimits {
   outputBytes: number
   /** Timers alive at once (`sandbox.timers`). */
   timers: number
+  /**
+   * UTF-8 bytes of the learner's sources a run compiles: the entry and every workspace file it
+   * imports (`sandbox.source`). QuickJS compiles a module in one uninterruptible call, and some
+   * shapes take quadratic time (200,000 top-level constants: ≈ 20 s), so size is checked before
+   * compiling; the default, 1 MiB, is far above any lesson script and compiles in under a second.
+   * Host modules and libraries do not count.
+   */
+  sourceBytes: number
 }
 
 /**
@@ -43,6 +51,7 @@ export const defaultSandboxLimits: Readonly<SandboxLimits> = Object.freeze({
   stackBytes: 256 * 1024,
   outputBytes: 1024 * 1024,
   timers: 1_000,
+  sourceBytes: 1024 * 1024,
 })
 
 /** Fills in the defaults and refuses values that would disable a limit. */

@@ -25,6 +25,9 @@ export function mainHelp(lang: Lang): string {
   experiment  시뮬레이터로 실험을 돌려 문헌의 공식과 비교합니다 (이중 지불, 이기적 채굴, BFT 안전성·메시지, Raft 선출)
   compile     솔리디티 파일을 내장 solc로 컴파일합니다 (오프라인, OpenZeppelin과 hardhat/console.sol 포함)
   rpc         MetaMask·viem·ethers가 붙는 이더리움 JSON-RPC 노드를 띄웁니다 (dev 체인 또는 합의 네트워크)
+  lesson      레슨: 목록, 설명, 시작, 채점, 힌트, 해답 (입문·개발 트랙)
+  course      코스 팩 검사 (스키마, 두 언어, 해답·다른 해답·오답·시작 코드가 채점기에서 제대로 동작하는지)
+  progress    학습 진행 상황 보기, 내보내기, 가져오기, 초기화
   bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교, 100노드 합의 프리셋, 실험)
   help        이 도움말을 보여 줍니다
 
@@ -46,6 +49,9 @@ Commands:
   experiment  run an experiment in the simulator and check it against the literature (double spend, selfish mining, BFT safety and messages, Raft elections)
   compile     compile Solidity files with the bundled solc (offline; OpenZeppelin and hardhat/console.sol included)
   rpc         run an Ethereum JSON-RPC node for MetaMask, viem and ethers (a dev chain or a consensus network)
+  lesson      lessons: list, show, start, grade, hints, solution (beginner and developer tracks)
+  course      validate a course pack (schema, both languages, solutions, alternatives, wrong answers and starters graded)
+  progress    your learning progress: show, export, import, reset
   bench       run the performance benchmarks (kernel throughput, SimBlock comparison, 100-node consensus presets, experiments)
   help        show this help
 
@@ -122,7 +128,7 @@ Examples: playground sim --preset bitcoin-2019 --nodes 10000 --blocks 100 --seed
 
 export function benchHelp(lang: Lang): string {
   if (lang === 'ko') {
-    return `사용법: playground bench [kernel|simblock|consensus|compiler|experiments] [--seeds N] [--json]
+    return `사용법: playground bench [kernel|simblock|consensus|compiler|rpc|sandbox|lessons|experiments] [--seeds N] [--json]
 
   kernel     이벤트 큐 처리량(초당 이벤트)
   consensus  100노드 프리셋(bft: 초당 1,000건, pos, raft-consortium)을 10분 동안: 실제 시간 대비
@@ -131,12 +137,14 @@ export function benchHelp(lang: Lang): string {
              SimBlock(50.9초, 1.43GB, t50/t90/t100 1.15/2.23/5.71초)과 비교
   compiler   약 200줄 계약의 컴파일 시간: 처음, 데운 뒤(목표 300ms 이하), 캐시
   rpc        dev 노드에 HTTP로 ERC-20 전송 --count N건(기본 1000)을 하나씩(Hardhat 264–279 tx/s와 비교), 100노드 bft 대 노드 1개 처리량(목표 0.7배 이상)
+  sandbox    QuickJS 격리 환경: 빈 스크립트 시작(목표 100ms 이하), TypeScript, viem 가져오기, viem 송금
+  lessons    공식 레슨마다 해답 채점 시간(데운 뒤 목표 2초 이하)
   experiments 실험 전체 격자 (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): 통과한 행, 시행 수, 시간
   --seeds N  전파 시간 비교에 쓸 시드 수 (기본 5; 첫 시드로 시간·메모리도 잼)
 
 수치는 출력만 하며 시험처럼 실패하지 않습니다.`
   }
-  return `Usage: playground bench [kernel|simblock|consensus|compiler|experiments] [--seeds N] [--json]
+  return `Usage: playground bench [kernel|simblock|consensus|compiler|rpc|sandbox|lessons|experiments] [--seeds N] [--json]
 
   kernel     event-queue throughput (events per second)
   consensus  the 100-node presets (bft at 1,000 tx/s, pos, raft-consortium) for 10 simulated
@@ -145,6 +153,8 @@ export function benchHelp(lang: Lang): string {
              propagation against SimBlock (50.9 s, 1.43 GB, t50/t90/t100 1.15/2.23/5.71 s)
   compiler   compile time of a ~200-line contract: cold, warm (target ≤ 300 ms), cached
   rpc        --count N ERC-20 transfers one by one over HTTP to the dev node (default 1000; vs Hardhat's 264–279 tx/s), and 100-node bft vs 1-node throughput (target ≥ 0.7×)
+  sandbox    QuickJS isolates: warm start of a trivial script (target ≤ 100 ms), TypeScript, importing viem, a viem transfer
+  lessons    grading each official lesson's solution (target ≤ 2 s warm)
   experiments the full experiment grids (double-spend, selfish-mining, bft-safety, bft-messages, raft-election): rows passed, trials, time
   --seeds N  seeds for the propagation comparison (default 5; the first also gives time and memory)
 
@@ -253,4 +263,57 @@ never send real funds to them.
   --seed S       seed of a network preset (default 1)
   --quiet        do not print mined transactions and console.log output
   --json         print the start-up info (url, chainId, accounts) as one JSON line`
+}
+
+export function lessonHelp(lang: Lang): string {
+  if (lang === 'ko') {
+    return `사용법: playground lesson <하위 명령> [옵션]
+
+  list [--track beginner|developer]    레슨 목록 (진행 상황 표시: ✓ 통과, … 진행 중)
+  show ID                              레슨 설명(README), 학습 목표, 파일, 힌트 수
+  start ID --workspace 폴더            시작 코드를 폴더에 복사하고 첫 git 커밋을 만듭니다
+  grade ID --workspace 폴더            채점합니다: 검사마다 통과/실패와 이유, 시도를 폴더에 커밋하고 진행 상황에 기록
+                                       (모두 통과하면 종료 코드 0, 아니면 1)
+  hint ID                              다음 단계 힌트 (살짝 → 방향 → 거의 답; 사용 기록이 남습니다)
+  solution ID                          해답 (레슨의 공개 정책이 허락할 때: 통과 후, 또는 한 번 실패한 뒤)
+
+  --pack 경로     공식 팩 대신 다른 코스 팩
+  --json          list → [{id, track, order, title: {ko, en}, minutes}]
+                  grade → {lesson, score, passed, checks: [{id, status, title, message: {code, ko, en}}], attempt, commit}
+진행 상황 파일: playground progress --help`
+  }
+  return `Usage: playground lesson <subcommand> [options]
+
+  list [--track beginner|developer]    the lessons (with progress: ✓ passed, … started)
+  show ID                              a lesson's instructions (README), objectives, files, hints
+  start ID --workspace DIR             copy the starter into DIR and make the first git commit
+  grade ID --workspace DIR             grade: each check passed or failed and why; the attempt is committed in DIR
+                                       and recorded in your progress (exit 0 when every check passes, 1 otherwise)
+  hint ID                              the next hint tier (a nudge → a pointer → almost the answer; recorded)
+  solution ID                          the solution, when the lesson's policy allows (after passing, or after a failed attempt)
+
+  --pack PATH     another course pack instead of the official one
+  --json          list → [{id, track, order, title: {ko, en}, minutes}]
+                  grade → {lesson, score, passed, checks: [{id, status, title, message: {code, ko, en}}], attempt, commit}
+Progress file: playground progress --help`
+}
+
+export function courseHelp(lang: Lang): string {
+  if (lang === 'ko') {
+    return `사용법: playground course validate [경로] [--lesson ID[,ID…]] [--json]
+
+코스 팩(기본: 공식 팩)을 검사합니다. 레슨마다: 스키마, 두 언어(한국어는 한글로, 두 README의 제목 구조가 같음),
+솔리디티 시작 코드 컴파일, 해답과 모든 solutions/alt-*가 모든 검사 통과, 시작 코드는 하나 이상 실패,
+wrong/*는 EXPECT_FAIL에 적힌 검사에 실패, 남는 파일 없음. 모두 맞으면 종료 코드 0.
+  --json   {ok, lessons: [{id, schema, languages, starterCompiles, solutionPasses, altsPass, wrongsFail, starterFails, noOrphans, problems}], problems}
+형식: courses/AUTHORING.md`
+  }
+  return `Usage: playground course validate [PATH] [--lesson ID[,ID…]] [--json]
+
+Checks a course pack (default: the official one). For every lesson: the schema, both languages (Korean in
+Hangul, both READMEs with the same headings), the Solidity starter compiles, the solution and every
+solutions/alt-* pass every check, the starter fails at least one, each wrong/* fails the check its
+EXPECT_FAIL names, no orphan files. Exit 0 when all hold.
+  --json   {ok, lessons: [{id, schema, languages, starterCompiles, solutionPasses, altsPass, wrongsFail, starterFails, noOrphans, problems}], problems}
+Format: courses/AUTHORING.md`
 }

@@ -11,11 +11,11 @@ import { LANGS, formatMessage } from '../shared/messages.ts'
 import type { FlagSpec } from './args.ts'
 import { parseArgs } from './args.ts'
 import type { ParsedArgs } from './args.ts'
-import { benchHelp, compileHelp, experimentHelp, mainHelp, rpcHelp, simHelp } from './help.ts'
+import { benchHelp, compileHelp, courseHelp, experimentHelp, lessonHelp, mainHelp, rpcHelp, simHelp } from './help.ts'
 import { detectLang } from './locale.ts'
 import { UsageError } from './usageError.ts'
 
-const COMMANDS = ['sim', 'experiment', 'compile', 'rpc', 'bench', 'help'] as const
+const COMMANDS = ['sim', 'experiment', 'compile', 'rpc', 'lesson', 'course', 'progress', 'bench', 'help'] as const
 
 interface CommandModule {
   flags: Readonly<Record<string, FlagSpec>>
@@ -43,6 +43,18 @@ const LOAD: Record<Exclude<(typeof COMMANDS)[number], 'help'>, () => Promise<Com
     const m = await import('./commands/rpc.ts')
     return { flags: m.RPC_FLAGS, run: m.runRpc }
   },
+  lesson: async () => {
+    const m = await import('./commands/lesson.ts')
+    return { flags: m.LESSON_FLAGS, run: m.runLesson }
+  },
+  course: async () => {
+    const m = await import('./commands/course.ts')
+    return { flags: m.COURSE_FLAGS, run: m.runCourse }
+  },
+  progress: async () => {
+    const m = await import('./commands/progress.ts')
+    return { flags: m.PROGRESS_FLAGS, run: m.runProgress }
+  },
   bench: async () => {
     const m = await import('./commands/bench.ts')
     return { flags: m.BENCH_FLAGS, run: m.runBench }
@@ -52,8 +64,6 @@ const LOAD: Record<Exclude<(typeof COMMANDS)[number], 'help'>, () => Promise<Com
 const LATER = {
   start: { en: 'desktop app', ko: '데스크톱 앱' },
   web: { en: 'web edition', ko: '웹 에디션' },
-  lesson: { en: 'lesson runner', ko: '레슨 실행기' },
-  course: { en: 'course tools', ko: '코스 도구' },
   demo: { en: 'demo zone', ko: '데모 존' },
 } as const
 
@@ -116,7 +126,13 @@ export async function main(argv: readonly string[]): Promise<number> {
               ? compileHelp(lang)
               : command === 'rpc'
                 ? rpcHelp(lang)
-                : benchHelp(lang)
+                : command === 'lesson'
+                  ? lessonHelp(lang)
+                  : command === 'course'
+                    ? courseHelp(lang)
+                    : command === 'progress'
+                      ? (await import('./commands/progress.ts')).progressHelp[lang]
+                      : benchHelp(lang)
       process.stdout.write(`${help}\n`)
       return 0
     }

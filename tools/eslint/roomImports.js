@@ -31,7 +31,10 @@ export const IMPORT_TABLE = {
   // viem: the grading engine encodes and decodes calls with the contract's ABI on the host side
   // (the grader in the isolate passes function names and JSON arguments).
   'courses-format': { rooms: ['courses-format', 'runtime', 'sandbox'], packages: [/^zod/, /^yaml$/, /^viem$/] },
-  courses: { rooms: ['courses', 'courses-format', 'runtime', 'sandbox'], packages: [/^viem/] },
+  // Lesson code (grade.ts, starters, solutions) runs inside the sandbox: only what the sandbox
+  // resolves — viem's three entry points, the `playground` module, the grader API's types — and
+  // files of the same lesson.
+  courses: { rooms: ['courses'], packages: [/^viem(\/accounts|\/chains)?$/, /^playground$/, /^@playground\/grader$/] },
   'app-shared': { rooms: ['app-shared', 'runtime', 'courses-format'], packages: [/^isomorphic-git/] },
   'app-main': { rooms: ['app-main', 'app-shared'], packages: [/^electron$/, NODE_BUILTIN] },
   'app-preload': { rooms: ['app-preload', 'app-shared'], packages: [/^electron$/] },
@@ -41,7 +44,7 @@ export const IMPORT_TABLE = {
   },
   'app-cli': {
     rooms: ['app-cli', 'app-shared', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],
-    packages: [NODE_BUILTIN, /^yaml$/, /^zod/, /^isomorphic-git/],
+    packages: [NODE_BUILTIN, /^yaml$/, /^zod/],
   },
   test: { rooms: ['*'], packages: [ANY] },
   tools: { rooms: ['tools'], packages: [ANY] },

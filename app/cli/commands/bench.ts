@@ -9,6 +9,10 @@
  * - `rpc`: ERC-20 transfers one by one over HTTP to `playground rpc --preset dev` (target: at
  *   least Hardhat's 264 tx/s), and the memoisation proof (a 100-node BFT network keeps ≥ 0.7× the
  *   one-node chain's throughput on the same transfers). See ../bench/rpcBench.ts.
+ * - `lessons`: each official lesson's solution graded warm (target ≤ 2 s). See ../bench/lessonBench.ts.
+ * - `sandbox`: QuickJS runs — warm start of a trivial script (target ≤ 100 ms), a TypeScript
+ *   script, importing viem (cold and warm), viem inside the isolate, and a viem transfer script
+ *   against the dev chain. See ../bench/sandboxBench.ts.
  * - `simblock`: SimBlock's Bitcoin 2019 model at 10,000 nodes × 100 blocks, each seed in its own
  *   process so wall time and peak RSS are that run's alone. The first seed gives time and memory;
  *   all seeds give propagation, compared with SimBlock's figures.
@@ -37,6 +41,7 @@ import { EXPERIMENT_NAMES, EXPERIMENTS } from '../../../runtime/experiments/regi
 import { PRESET_NAMES } from '../../../runtime/sim/presets.ts'
 import { WARM_COMPILE_TARGET_MS, benchCompiler } from '../bench/compilerBench.ts'
 import { MEMO_TARGET_RATIO, RPC_ANCHORS, RPC_DEFAULT_COUNT, RPC_TARGET_TPS, benchMemo, benchRpc } from '../bench/rpcBench.ts'
+import { WARM_START_TARGET_MS, benchSandbox } from '../bench/sandboxBench.ts'
 
 export const BENCH_FLAGS = {
   seeds: { type: 'string' },
@@ -46,7 +51,7 @@ export const BENCH_FLAGS = {
   help: { type: 'boolean' },
 } as const
 
-export const BENCH_SUITES = ['kernel', 'simblock', 'consensus', 'compiler', 'rpc', 'experiments'] as const
+export const BENCH_SUITES = ['kernel', 'simblock', 'consensus', 'compiler', 'rpc', 'sandbox', 'lessons', 'experiments'] as const
 
 /** The consensus suite: 10 simulated minutes of each 100-node preset, each in its own process. */
 export const CONSENSUS_RUNS = [
@@ -239,6 +244,49 @@ export async function runBench(args: ParsedArgs, lang: Lang, json: boolean): Pro
         `  노드 1개 dev  초당 ${m.dev.txPerSec}건 (실제 ${(m.dev.wallMs / 1000).toFixed(2)}초; 블록 ${m.dev.blocks}개, 블록당 평균 ${m.dev.avgTxPerBlock}건; 엔진 실행 ${m.dev.engineExecutions}번, 메모 적중 ${m.dev.memoHits}번)${m.dev.ok ? '' : ' 확인 실패'}`,
         `  엔진만      초당 ${m.engineOnly.txPerSec}건 (실제 ${(m.engineOnly.wallMs / 1000).toFixed(2)}초: 같은 블록을 디코드·실행만, 풀과 입장 검사 없음; 참고용)${m.engineOnly.ok ? '' : ' 확인 실패'}`,
         `  비율 bft/dev ${m.ratio.toFixed(2)}배 (목표 ${MEMO_TARGET_RATIO} 이상: ${m.meets ? '충족' : '미달'}); bft/엔진만 ${m.engineOnly.ratio.toFixed(2)}배`,
+      ].join('\n'),
+    )
+  }
+  if (suite === undefined || suite === 'sandbox') {
+    const b = await benchSandbox()
+    const meets = b.trivial.warmMs <= WARM_START_TARGET_MS
+    result.sandbox = { ...b, targetWarmStartMs: WARM_START_TARGET_MS, meets }
+    const i = b.inIsolate
+    say(
+      [
+        `sandbox (QuickJS, a fresh isolate per run; cold = first in this process, warm = median):`,
+        `  trivial run       cold ${b.trivial.coldMs} ms, warm ${b.trivial.warmMs} ms (target ≤ ${WARM_START_TARGET_MS} ms: ${meets ? 'meets' : 'MISSES'})`,
+        `  TypeScript script cold ${b.typescript.coldMs} ms (sucrase loaded), warm ${b.typescript.warmMs} ms`,
+        `  import viem       cold ${b.viemImport.coldMs} ms (bundle read), warm ${b.viemImport.warmMs} ms (parsed in every run)`,
+        `  in the isolate    keccak256 ${i.keccakMs} ms, first local account ${i.firstAccountMs} ms, first signTransaction ${i.signTransactionMs} ms, next ${i.nextSignTransactionMs} ms`,
+        `  viem transfer     cold ${b.transfer.coldMs} ms, warm ${b.transfer.warmMs} ms (local account signs in the isolate, dev chain, receipt awaited)`,
+      ].join('\n'),
+      [
+        `샌드박스 (QuickJS, 실행마다 새 격리 환경; 처음 = 이 프로세스의 첫 실행, 데운 뒤 = 중앙값):`,
+        `  빈 스크립트        처음 ${b.trivial.coldMs}ms, 데운 뒤 ${b.trivial.warmMs}ms (목표 ${WARM_START_TARGET_MS}ms 이하: ${meets ? '충족' : '미달'})`,
+        `  TypeScript 스크립트 처음 ${b.typescript.coldMs}ms (sucrase 적재), 데운 뒤 ${b.typescript.warmMs}ms`,
+        `  viem 가져오기      처음 ${b.viemImport.coldMs}ms (번들 읽기), 데운 뒤 ${b.viemImport.warmMs}ms (실행마다 파싱)`,
+        `  격리 환경 안       keccak256 ${i.keccakMs}ms, 첫 로컬 계정 ${i.firstAccountMs}ms, 첫 signTransaction ${i.signTransactionMs}ms, 다음 ${i.nextSignTransactionMs}ms`,
+        `  viem 송금          처음 ${b.transfer.coldMs}ms, 데운 뒤 ${b.transfer.warmMs}ms (로컬 계정이 격리 환경 안에서 서명, dev 체인, 영수증 대기)`,
+      ].join('\n'),
+    )
+  }
+  if (suite === undefined || suite === 'lessons') {
+    const { WARM_GRADE_TARGET_MS, benchLessons } = await import('../bench/lessonBench.ts')
+    const l = await benchLessons()
+    const meets = l.slowest === undefined || l.slowest.warmMs <= WARM_GRADE_TARGET_MS
+    result.lessons = { ...l, targetWarmMs: WARM_GRADE_TARGET_MS, meets }
+    const rows = l.lessons.map((x) => `  ${x.id.padEnd(24)} ${x.network.padEnd(8)} ${String(x.checks).padStart(2)} checks  ${String(x.warmMs).padStart(5)} ms${x.passed ? '' : '  (solution did not pass!)'}`)
+    say(
+      [
+        `lessons (each official lesson's solution graded; warm = median of 3 after one unrecorded run; first lesson cold ${l.coldMs} ms incl. solc, QuickJS and viem loading):`,
+        ...rows,
+        `  median ${l.medianMs} ms, slowest ${l.slowest?.id ?? '-'} ${l.slowest?.warmMs ?? 0} ms (target ≤ ${WARM_GRADE_TARGET_MS} ms warm: ${meets ? 'meets' : 'MISSES'})`,
+      ].join('\n'),
+      [
+        `레슨 (공식 레슨마다 해답을 채점; 데운 뒤 = 기록하지 않는 한 번 뒤 3번의 중앙값; 첫 레슨은 solc·QuickJS·viem 적재 포함 ${l.coldMs}ms):`,
+        ...rows,
+        `  중앙값 ${l.medianMs}ms, 가장 느린 레슨 ${l.slowest?.id ?? '-'} ${l.slowest?.warmMs ?? 0}ms (목표: 데운 뒤 ${WARM_GRADE_TARGET_MS}ms 이하: ${meets ? '충족' : '미달'})`,
       ].join('\n'),
     )
   }

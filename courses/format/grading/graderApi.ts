@@ -35,8 +35,9 @@
  *   `check.blocked` without running.
  * - Graders check behaviour — state, return values, events, console output, what a script
  *   returns — never the text of the learner's code.
- * - Numbers that are `uint`/`int` in Solidity arrive as `bigint`; pass `bigint` (or a decimal
- *   string) for them. Addresses are checksummed `0x…` strings.
+ * - Solidity integers arrive as viem decodes them: `bigint`, except types of 48 bits or fewer
+ *   (`uint8` … `uint48`, enums) which arrive as `number`. Pass `bigint` or `number` for them.
+ *   Addresses are checksummed `0x…` strings.
  *
  * @module
  */
@@ -125,8 +126,8 @@ export interface Contract {
 
 export interface CompileResult {
   ok: boolean
-  /** Contracts by name: their ABI and the file they come from. */
-  contracts: { name: string; file: string; abi: unknown[] }[]
+  /** Contracts by name: their ABI, creation bytecode and the file they come from. */
+  contracts: { name: string; file: string; abi: unknown[]; bytecode: string }[]
   /** solc errors (not warnings) with file, line and column. */
   errors: { file?: string; line?: number; column?: number; message: string }[]
 }
@@ -144,6 +145,13 @@ export interface ScriptOptions {
   /** Call this named export with `args` and take its (awaited) result as `returnValue`. */
   call?: string
   args?: unknown[]
+  /**
+   * By default a script that throws (or breaks a sandbox limit, or lacks the export) fails the
+   * check at once with a message naming the error, its line and the script's last output. With
+   * `allowError: true` the run comes back with `error` set instead, for graders that explain it
+   * themselves.
+   */
+  allowError?: boolean
 }
 
 /** The lesson's simulated network (presets other than `dev`): step 1's control API, JSON in and out. */
@@ -181,8 +189,11 @@ export interface GraderContext {
    * `contract.missing` / `deploy.reverted`.
    */
   deploy(name: string, options?: TxOptions & { args?: unknown[]; sources?: Record<string, string> }): Promise<Contract>
-  /** A contract already on the chain (e.g. deployed by the learner's script), with the ABI of `name`. */
-  at(name: string, address: string): Promise<Contract>
+  /**
+   * A contract already on the chain (e.g. deployed by the learner's script), with the ABI of
+   * `name` compiled from the workspace (or from `sources`).
+   */
+  at(name: string, address: string, sources?: Record<string, string>): Promise<Contract>
   /**
    * Expects `action` to revert; returns what the revert said. Fails (`tx.did-not-revert`) if it
    * succeeded.
@@ -199,16 +210,28 @@ export interface GraderContext {
   /** A raw EIP-1193 request to the lesson's chain (`eth_getLogs`, …). */
   request(method: string, params?: unknown[]): Promise<any>
 
-  /** Runs a workspace script (.ts or .js) in a fresh isolate against this attempt's network. */
+  /**
+   * Runs a workspace script (.ts or .js) in a fresh isolate against this attempt's network. A
+   * script error fails the check (LearnerFailure `script.failed`, `script.missing`,
+   * `script.export-missing`) unless `allowError` is set.
+   */
   runLearnerScript(file: string, options?: ScriptOptions): Promise<ScriptRun>
 
   /** The simulated network (undefined for `dev` lessons). */
   sim: SimControl | undefined
 
+  /** SHA-256 of a text (its UTF-8 bytes) as `0x…` hex, computed by the host (@noble/hashes). */
+  sha256(text: string): Promise<string>
+  /** Keccak-256 of a text (its UTF-8 bytes) as `0x…` hex. */
+  keccak256(text: string): Promise<string>
+
   /** Fails the check with this message. */
   fail(code: string, message: Text): never
-  /** Fails the check with this message unless `condition` holds. */
-  expect(condition: unknown, code: string, message: Text): asserts condition
+  /**
+   * Fails the check with this message unless `condition` holds. (Not an `asserts` signature on
+   * purpose: TypeScript would then demand an explicit type on every `t` parameter.)
+   */
+  expect(condition: unknown, code: string, message: Text): void
 }
 
 /**

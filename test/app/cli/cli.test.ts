@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { BENCH_SUITES } from '../../../app/cli/commands/bench.ts'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const BIN = path.join(repoRoot, 'bin', 'playground.js')
@@ -142,9 +143,11 @@ describe('help', () => {
     expect(r.stdout).toContain('교실용 작업증명 네트워크')
   })
 
-  it('bench --help is bilingual too', () => {
-    expect(run(['bench', '--help', '--lang', 'en']).stdout).toContain('Usage: playground bench [kernel|simblock|consensus|compiler|experiments]')
-    expect(run(['bench', '--help', '--lang', 'ko']).stdout).toContain('사용법: playground bench [kernel|simblock|consensus|compiler|experiments]')
+  it('bench --help is bilingual too and names every suite', () => {
+    const usage = `[${BENCH_SUITES.join('|')}]`
+    expect(run(['bench', '--help', '--lang', 'en']).stdout).toContain(usage)
+    expect(run(['bench', '--help', '--lang', 'en']).stdout).toContain('Usage: playground bench [kernel|simblock|consensus|compiler|rpc|sandbox|lessons|experiments]')
+    expect(run(['bench', '--help', '--lang', 'ko']).stdout).toContain('사용법: playground bench [kernel|simblock|consensus|compiler|rpc|sandbox|lessons|experiments]')
   })
 
   it('follows LANG when --lang is not given', () => {
