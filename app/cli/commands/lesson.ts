@@ -96,7 +96,7 @@ export async function runLesson(args: ParsedArgs, lang: Lang, json: boolean): Pr
   if (extra.length > 0) throw new UsageError({ code: 'usage.extra-argument', en: `Unexpected arguments: ${extra.join(' ')}.`, ko: `필요 없는 인자: ${extra.join(' ')}` })
   const ko = lang === 'ko'
   const catalog = await loadCatalog(args)
-  const session = createLessonSession()
+  const session = createLessonSession(lang)
 
   if (sub === 'list') {
     const track = args.flags.get('track')

@@ -12,7 +12,7 @@ import type { GradeResult } from '../../../courses/format/grading/gradeLesson.ts
 import type { LoadedLesson } from '../../../courses/format/loadPack.ts'
 import { availableHints, revealHint, revealSolution, solutionState } from '../../../courses/format/progress/hintLadder.ts'
 import type { Progress } from '../../../courses/format/progress/progressSchema.ts'
-import type { RenderedMessage } from '../../shared/messages.ts'
+import type { Lang, RenderedMessage } from '../../shared/messages.ts'
 import { createProgressStore } from '../../shared/progress/progressStore.ts'
 import { recordGradedAttempt } from '../../shared/progress/recordGradedAttempt.ts'
 import { openWorkspace } from '../../shared/workspace/workspace.ts'
@@ -36,11 +36,10 @@ const LOCKED: Record<string, { ko: string; en: string }> = {
   never: { ko: '이 레슨은 해답을 공개하지 않습니다. 힌트를 보세요: playground lesson hint', en: 'This lesson does not show its solution. See the hints: playground lesson hint' },
 }
 
-function report(message: RenderedMessage | undefined): void {
-  if (message) process.stderr.write(`! ${process.env.LANG?.startsWith('ko') ? message.ko : message.en}\n`)
-}
-
-export function createLessonSession(): LessonSession {
+export function createLessonSession(lang: Lang): LessonSession {
+  const report = (message: RenderedMessage | undefined): void => {
+    if (message) process.stderr.write(`! ${lang === 'ko' ? message.ko : message.en}\n`)
+  }
   const folder = dataFolder()
   const store = createProgressStore({ storage: createNodeStorage({ root: folder }) })
   const now = (): string => new Date().toISOString()

@@ -177,6 +177,13 @@ export interface GraderContext {
   files(): Promise<string[]>
   /** The learner's quiz answers: `answers.yaml` parsed (an empty object when absent). */
   answers(): Promise<Record<string, unknown>>
+  /**
+   * The choice letter the learner gave for `question` in answers.yaml, read generously: `b`,
+   * `B`, ` b `, `(b)`, `b)`, `b.`, `b. because …` all give `'b'`, and the key may be `Q1` for
+   * `q1`. Fails the check (`quiz.no-answer`, `quiz.not-a-choice`, saying what to write) when
+   * there is no answer or it is not one of `letters` (e.g. `'abcd'`).
+   */
+  choice(question: string, letters: string): Promise<string>
 
   /**
    * Compiles `sources` (path → text), or every `.sol` file of the workspace. Does not throw on

@@ -85,6 +85,28 @@ const t = Object.freeze({
   readFile: (path) => host('readFile', { path }),
   files: () => host('files'),
   answers: () => host('answers'),
+  async choice(question, letters) {
+    if (typeof question !== 'string' || question === '') throw new TypeError('choice(question, letters): question must be the answer key, e.g. "q1"')
+    if (typeof letters !== 'string' || !/^[a-z]+$/.test(letters)) throw new TypeError('choice(question, letters): letters must be the choice letters, e.g. "abcd"')
+    const answers = await host('answers')
+    const key = Object.hasOwn(answers, question) ? question : Object.keys(answers).find((k) => k.trim().toLowerCase() === question.toLowerCase())
+    const raw = key === undefined ? undefined : answers[key]
+    const text = raw === undefined || raw === null ? '' : String(raw).trim().toLowerCase()
+    const range = letters[0] + '–' + letters[letters.length - 1]
+    if (text === '') {
+      throw failure('quiz.no-answer',
+        question + '에 아직 답이 없습니다. answers.yaml에서 "' + question + ':" 뒤에 보기 글자 하나(' + range + ')를 적으세요. 예: ' + question + ': ' + letters[0],
+        question + ' has no answer yet. In answers.yaml write one choice letter (' + range + ') after "' + question + ':", e.g. ' + question + ': ' + letters[0])
+    }
+    // 'b', 'B', ' b ', '(b)', 'b)', 'b.', 'b: text' and 'b. text' all mean b.
+    const match = /^\\(?([a-z])\\)?[.):]?(?:\\s[\\s\\S]*)?$/.exec(text)
+    if (!match || !letters.includes(match[1])) {
+      throw failure('quiz.not-a-choice',
+        question + '의 답 ' + JSON.stringify(raw) + '은(는) 보기 글자가 아닙니다. ' + range + ' 가운데 글자 하나만 적으세요. 예: ' + question + ': ' + letters[0],
+        question + "'s answer " + JSON.stringify(raw) + ' is not one of the choice letters. Write a single letter from ' + range + ', e.g. ' + question + ': ' + letters[0])
+    }
+    return match[1]
+  },
   compile: (sources) => host('compile', { sources }),
   deploy: async (name, o) => contract(await host('deploy', Object.assign({ name }, o === undefined || o === null ? {} : { args: o.args, from: o.from, value: o.value, sources: o.sources }))),
   at: async (name, address, sources) => contract(await host('at', { name, address, sources })),

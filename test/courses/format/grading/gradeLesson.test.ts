@@ -163,3 +163,60 @@ export default async function () {
     expect(second).toEqual(first)
   })
 })
+
+describe('quiz answers', () => {
+  const grader = `export default function grade(g) {
+    for (const [id, answer] of [['q1', 'b'], ['q2', 'c'], ['q3', 'a'], ['q4', 'd']]) {
+      g.check(id, { ko: id + ' 문제', en: 'Question ' + id }, async (t) => {
+        const letter = await t.choice(id, 'abcd')
+        t.expect(letter === answer, 'wrong-answer', { ko: id + ': 다시 생각해 보세요', en: id + ': think again' })
+      })
+    }
+  }`
+  it('reads answers generously and says what to write when one is missing or not a choice', async () => {
+    const result = await grade({ grader, workspace: { 'answers.yaml': 'Q1: (B)\nq2: c. because of the table\nq3: z\n' } })
+    expect(result.error).toBeUndefined()
+    expect(result.checks.map((c) => [c.id, c.status, c.message.code])).toEqual([
+      ['q1', 'pass', 'check.passed'],
+      ['q2', 'pass', 'check.passed'],
+      ['q3', 'fail', 'quiz.not-a-choice'],
+      ['q4', 'fail', 'quiz.no-answer'],
+    ])
+    expect(result.checks[3]!.message.en).toContain('q4: a')
+    const broken = await grade({ grader, workspace: { 'answers.yaml': 'q1: [unclosed\n' } })
+    expect(broken.checks[0]!.message.code).toBe('answers.invalid')
+  })
+})
+
+describe('time travel and plain transfers', () => {
+  it('moves the dev chain forward in time and in blocks, and sends value between accounts', async () => {
+    const source = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+contract Clock {
+  uint256 public immutable born = block.timestamp;
+  function age() external view returns (uint256) { return block.timestamp - born; }
+}
+`
+    const grader = `export default function grade(g) {
+      g.check('time', { ko: '시간', en: 'Time' }, async (t) => {
+        const clock = await t.deploy('Clock')
+        const before = await t.blockNumber()
+        await t.increaseTime(3600)
+        await t.mine(2)
+        t.expect(await t.blockNumber() === before + 2n, 'blocks', { ko: '블록', en: 'blocks: ' + (await t.blockNumber()) })
+        const age = await clock.call('age')
+        t.expect(age >= 3600n && age < 3700n, 'age', { ko: '나이', en: 'age ' + age })
+      })
+      g.check('value', { ko: '송금', en: 'Value' }, async (t) => {
+        const before = await t.balance(2)
+        await t.sendValue(2, 10n ** 18n, { from: 3 })
+        t.expect((await t.balance(t.accounts[2])) - before === 10n ** 18n, 'balance', { ko: '잔액', en: 'balance' })
+      })
+    }`
+    const result = await grade({ grader, workspace: { 'Clock.sol': source } })
+    expect(result.checks.map((c) => [c.id, c.status, c.message.en])).toEqual([
+      ['time', 'pass', 'Time'],
+      ['value', 'pass', 'Value'],
+    ])
+  })
+})
