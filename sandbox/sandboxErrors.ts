@@ -75,8 +75,8 @@ export function limitError(limit: SandboxLimitName, amount: number): SandboxErro
 
 const LIMIT_MESSAGES: Record<SandboxLimitName, (amount: number) => Bilingual> = {
   cpu: (n) => ({
-    en: `The script ran too long: it used its ${n} CPU steps (an endless loop?).`,
-    ko: `스크립트가 너무 오래 실행되었습니다: CPU 단계 ${n}개를 모두 썼습니다 (무한 루프인가요?).`,
+    en: `The script ran too long: it used its ${n} CPU steps (an endless loop, or waiting for something that never comes — an event, a receipt — by polling?).`,
+    ko: `스크립트가 너무 오래 실행되었습니다: CPU 단계 ${n}개를 모두 썼습니다 (무한 루프이거나, 오지 않는 것—이벤트, 영수증—을 계속 확인하며 기다렸나요?).`,
   }),
   wall: (n) => ({
     en: `The script did not finish within ${n} ms of real time.`,

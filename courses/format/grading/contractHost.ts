@@ -101,13 +101,28 @@ export function createContractHost(options: ContractHostOptions) {
   }
 
   async function artifactOf(name: string, sources: Record<string, string> | undefined): Promise<ContractArtifact> {
-    const result = await compileSources(sources)
+    const input = sources ?? (await options.workspaceSources())
+    if (Object.keys(input).length === 0) {
+      throw learnerFailure(
+        'source.missing',
+        `작업 공간에 솔리디티 파일(.sol)이 없습니다. 계약 ${name}이(가) 든 파일을 지우거나 이름을 바꾸지 않았는지 확인하세요.`,
+        `Your workspace has no Solidity file (.sol). Check that the file with contract ${name} was not deleted or renamed.`,
+      )
+    }
+    const result = options.compile(input)
     if (!result.ok) {
       const where = firstError(result)
+      const version = result.diagnostics.some((d) => d.severity === 'error' && /requires different compiler version/.test(d.message))
+      const hint = version
+        ? {
+            ko: ` 놀이터의 컴파일러는 solc ${result.compilerVersion}입니다: 이 버전을 포함하는 범위를 쓰세요. 예: pragma solidity ^0.8.20;`,
+            en: ` The playground's compiler is solc ${result.compilerVersion}: write a range that includes it, e.g. pragma solidity ^0.8.20;`,
+          }
+        : { ko: '', en: '' }
       throw learnerFailure(
         'compile.failed',
-        `계약을 컴파일하지 못했습니다. 컴파일러가 알려 준 첫 오류: ${where}`,
-        `The contract does not compile. The compiler's first error: ${where}`,
+        `계약을 컴파일하지 못했습니다. 컴파일러가 알려 준 첫 오류: ${where}${hint.ko}`,
+        `The contract does not compile. The compiler's first error: ${where}${hint.en}`,
       )
     }
     const candidates = result.artifacts.filter((a) => a.contractName === name && !a.sourceName.startsWith('@') && !a.sourceName.startsWith('hardhat/'))

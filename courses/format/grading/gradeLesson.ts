@@ -8,9 +8,10 @@
  *
  * @module
  */
+import { hexToBytes } from 'viem'
 import { parse as parseYaml } from 'yaml'
 import { keccakHex } from '../../../runtime/crypto/keccak.ts'
-import { sha256Hex } from '../../../runtime/crypto/sha256.ts'
+import { sha256, sha256Hex, toHex } from '../../../runtime/crypto/sha256.ts'
 import type { CompileRequest, CompileResult } from '../../../runtime/compiler/compilerTypes.ts'
 import type { Capability } from '../../../sandbox/createSandbox.ts'
 import type { JsonValue } from '../../../sandbox/jsonValue.ts'
@@ -179,8 +180,12 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
         try {
           parsed = parseYaml(text)
         } catch (error) {
-          const detail = (error as Error).message.split('\n')[0]
-          throw learnerFailure('answers.invalid', `${ANSWERS_FILE}을(를) 읽을 수 없습니다(YAML 형식 오류): ${detail}`, `${ANSWERS_FILE} cannot be read (not valid YAML): ${detail}`)
+          const detail = ((error as Error).message.split('\n')[0] ?? '').replace(/:\s*$/, '')
+          throw learnerFailure(
+            'answers.invalid',
+            `${ANSWERS_FILE}을(를) 읽을 수 없습니다(YAML 형식 오류): ${detail}. 한 줄에 "q1: b"처럼 답 하나만 적으세요. 답 뒤에 설명을 붙이려면 따옴표로 감싸세요: q1: "b: 이유"`,
+            `${ANSWERS_FILE} cannot be read (not valid YAML): ${detail}. Write one answer per line, like "q1: b". To add words after your answer, quote it: q1: "b: because …"`,
+          )
         }
         if (parsed === null || parsed === undefined) return {}
         if (typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -198,6 +203,11 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
       sendValue: async (payload) => contractsHost.sendValue(p(payload) as unknown as Parameters<typeof contractsHost.sendValue>[0]),
       sha256: async (payload) => `0x${sha256Hex(String(p(payload).text))}`,
       keccak256: async (payload) => `0x${keccakHex(String(p(payload).text))}`,
+      sha256Hex: async (payload) => {
+        const hex = p(payload).hex
+        if (typeof hex !== 'string' || !/^0x(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new TypeError(`sha256Hex(hex): a 0x-prefixed hex string of whole bytes, got ${JSON.stringify(hex)}`)
+        return `0x${toHex(sha256(hexToBytes(hex as `0x${string}`)))}`
+      },
       blockNumber: async () => BigInt((await provider.request({ method: 'eth_blockNumber' })) as string),
       increaseTime: async (payload) => {
         const seconds = p(payload).seconds
@@ -230,9 +240,9 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
           const tail = run.console.slice(-5).join('\n')
           const printed = tail === '' ? '' : `\n${tail}`
           throw learnerFailure(
-            run.error.code === 'script.missing' || run.error.code === 'script.export-missing' ? run.error.code : 'script.failed',
-            run.error.code === 'script.missing' || run.error.code === 'script.export-missing' ? run.error.ko : `${file} 실행 중 오류가 났습니다: ${run.error.ko}${printed}`,
-            run.error.code === 'script.missing' || run.error.code === 'script.export-missing' ? run.error.en : `${file} stopped with an error: ${run.error.en}${printed}`,
+            ['script.missing', 'script.export-missing', 'script.unawaited'].includes(run.error.code) ? run.error.code : 'script.failed',
+            ['script.missing', 'script.export-missing', 'script.unawaited'].includes(run.error.code) ? run.error.ko : `${file} 실행 중 오류가 났습니다: ${run.error.ko}${printed}`,
+            ['script.missing', 'script.export-missing', 'script.unawaited'].includes(run.error.code) ? run.error.en : `${file} stopped with an error: ${run.error.en}${printed}`,
           )
         }
         return run

@@ -231,6 +231,8 @@ export interface GraderContext {
   sha256(text: string): Promise<string>
   /** Keccak-256 of a text (its UTF-8 bytes) as `0x…` hex. */
   keccak256(text: string): Promise<string>
+  /** SHA-256 of bytes given as `0x…` hex (e.g. two 32-byte hashes joined), as `0x…` hex. */
+  sha256Hex(hex: string): Promise<string>
 
   /** Fails the check with this message. */
   fail(code: string, message: Text): never

@@ -92,18 +92,19 @@ const t = Object.freeze({
     const key = Object.hasOwn(answers, question) ? question : Object.keys(answers).find((k) => k.trim().toLowerCase() === question.toLowerCase())
     const raw = key === undefined ? undefined : answers[key]
     const text = raw === undefined || raw === null ? '' : String(raw).trim().toLowerCase()
-    const range = letters[0] + '–' + letters[letters.length - 1]
+    const choices = letters.split('').join(', ')
     if (text === '') {
       throw failure('quiz.no-answer',
-        question + '에 아직 답이 없습니다. answers.yaml에서 "' + question + ':" 뒤에 보기 글자 하나(' + range + ')를 적으세요. 예: ' + question + ': ' + letters[0],
-        question + ' has no answer yet. In answers.yaml write one choice letter (' + range + ') after "' + question + ':", e.g. ' + question + ': ' + letters[0])
+        question + '에 아직 답이 없습니다. answers.yaml에서 "' + question + ':" 뒤에 보기 글자 하나(' + choices + ' 가운데)를 적으세요.',
+        question + ' has no answer yet. In answers.yaml write one choice letter (one of ' + choices + ') after "' + question + ':".')
     }
     // 'b', 'B', ' b ', '(b)', 'b)', 'b.', 'b: text' and 'b. text' all mean b.
     const match = /^\\(?([a-z])\\)?[.):]?(?:\\s[\\s\\S]*)?$/.exec(text)
     if (!match || !letters.includes(match[1])) {
+      const numbered = /^[1-9]/.test(text)
       throw failure('quiz.not-a-choice',
-        question + '의 답 ' + JSON.stringify(raw) + '은(는) 보기 글자가 아닙니다. ' + range + ' 가운데 글자 하나만 적으세요. 예: ' + question + ': ' + letters[0],
-        question + "'s answer " + JSON.stringify(raw) + ' is not one of the choice letters. Write a single letter from ' + range + ', e.g. ' + question + ': ' + letters[0])
+        question + '의 답 ' + JSON.stringify(raw) + '은(는) 보기 글자가 아닙니다. ' + choices + ' 가운데 글자 하나만 적으세요.' + (numbered ? ' (번호가 아니라 글자입니다: 1번 → a, 2번 → b …)' : ''),
+        question + "'s answer " + JSON.stringify(raw) + ' is not one of the choice letters. Write a single letter: one of ' + choices + '.' + (numbered ? ' (Letters, not numbers: 1 → a, 2 → b, …)' : ''))
     }
     return match[1]
   },
@@ -125,6 +126,7 @@ const t = Object.freeze({
   blockNumber: () => host('blockNumber'),
   sha256: (text) => host('sha256', { text }),
   keccak256: (text) => host('keccak256', { text }),
+  sha256Hex: (hex) => host('sha256Hex', { hex }),
   increaseTime: (seconds) => host('increaseTime', { seconds }),
   mine: (blocks) => host('mine', { blocks: blocks === undefined ? 1 : blocks }),
   request: (method, params) => host('request', { method, params: params === undefined ? [] : params }),

@@ -61,15 +61,31 @@ export async function runLearnerScript(context: LearnerScriptContext, request: L
 import * as learner from './${file}'
 const callName = ${JSON.stringify(request.call ?? null)}
 const callArgs = fromWire(${JSON.stringify(toWire(request.args ?? []))})
+// A promise inside the returned value is almost always a missing \`await\`: name where it is.
+function findPromise(value, path, seen) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined
+  if (typeof value.then === 'function') return path
+  if (seen.has(value)) return undefined
+  seen.add(value)
+  for (const key of Object.keys(value)) {
+    const found = findPromise(value[key], Array.isArray(value) ? path + '[' + key + ']' : path + '.' + key, seen)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+function settle(value) {
+  const pending = findPromise(value, 'result', new Set())
+  return pending === undefined ? { value: toWire(value) } : { unawaited: pending }
+}
 let result
 if (callName !== null) {
   const fn = learner[callName]
   if (typeof fn !== 'function') result = { missingExport: callName, exports: Object.keys(learner) }
-  else result = { value: toWire(await fn(...callArgs)) }
+  else result = settle(await fn(...callArgs))
 } else {
   let value = await learner.default
   if (typeof value === 'function') value = await value()
-  result = { value: toWire(value) }
+  result = settle(value)
 }
 export default result
 `
@@ -127,7 +143,20 @@ export default result
       },
     }
   }
-  const result = run.value as { value?: unknown; missingExport?: string; exports?: string[] } | undefined
+  const result = run.value as { value?: unknown; missingExport?: string; exports?: string[]; unawaited?: string } | undefined
+  if (result?.unawaited !== undefined) {
+    const where = result.unawaited === 'result' ? '' : ` (${result.unawaited.replace(/^result\.?/, '')})`
+    return {
+      console: lines,
+      returnValue: undefined,
+      error: {
+        code: 'script.unawaited',
+        ko: `${file}이(가) 돌려준 값${where}이 아직 끝나지 않은 Promise입니다. 그 호출 앞에 await를 붙였는지 확인하세요.`,
+        en: `${file} returned a Promise${where} that was never awaited. Check that the call has \`await\` in front of it.`,
+        file,
+      },
+    }
+  }
   if (result?.missingExport !== undefined) {
     const list = (result.exports ?? []).join(', ') || '—'
     return {

@@ -20,140 +20,74 @@ const TXS = [
   'grace→alice 6',
 ]
 
-// --- SHA-256 (FIPS 180-4), self-contained: grade.ts may import nothing at run time ---
-const K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
+// Hashes, computed by the host: a leaf is SHA-256 of its text (t.sha256), a pair SHA-256 of the
+// 64 raw bytes of the two hashes (t.sha256Hex). Results are kept: the same pairs come back in
+// every check.
+const known = new Map<string, string>()
 
-function sha256Bytes(msg: number[]): number[] {
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-  const bytes = msg.slice()
-  const bitLen = msg.length * 8
-  bytes.push(0x80)
-  while (bytes.length % 64 !== 56) bytes.push(0)
-  const hi = Math.floor(bitLen / 2 ** 32)
-  for (const word of [hi, bitLen >>> 0]) bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255)
-  const w = new Array<number>(64)
-  for (let off = 0; off < bytes.length; off += 64) {
-    for (let i = 0; i < 16; i++) {
-      w[i] = ((bytes[off + 4 * i]! << 24) | (bytes[off + 4 * i + 1]! << 16) | (bytes[off + 4 * i + 2]! << 8) | bytes[off + 4 * i + 3]!) | 0
-    }
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!
-      const b = w[i - 2]!
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3)
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10)
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number]
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
-      const ch = (e & f) ^ (~e & g)
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
-      const maj = (a & b) ^ (a & c) ^ (b & c)
-      const t2 = (S0 + maj) | 0
-      hh = g
-      g = f
-      f = e
-      e = (d + t1) | 0
-      d = c
-      c = b
-      b = a
-      a = (t1 + t2) | 0
-    }
-    h[0] = (h[0]! + a) | 0
-    h[1] = (h[1]! + b) | 0
-    h[2] = (h[2]! + c) | 0
-    h[3] = (h[3]! + d) | 0
-    h[4] = (h[4]! + e) | 0
-    h[5] = (h[5]! + f) | 0
-    h[6] = (h[6]! + g) | 0
-    h[7] = (h[7]! + hh) | 0
-  }
-  const out: number[] = []
-  for (const word of h) out.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255)
+async function leafHash(t: GraderContext, text: string): Promise<string> {
+  return (await t.sha256(text)).toLowerCase()
+}
+
+async function pairHash(t: GraderContext, left: string, right: string): Promise<string> {
+  const data = (left + right.slice(2)).toLowerCase()
+  const cached = known.get(data)
+  if (cached !== undefined) return cached
+  const out = (await t.sha256Hex(data)).toLowerCase()
+  known.set(data, out)
   return out
 }
-
-function utf8(text: string): number[] {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
-}
-
-function toHexString(bytes: number[]): string {
-  return '0x' + bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-function fromHexString(hex: string): number[] {
-  const clean = hex.startsWith('0x') ? hex.slice(2) : hex
-  const out: number[] = []
-  for (let i = 0; i < clean.length; i += 2) out.push(parseInt(clean.slice(i, i + 2), 16))
-  return out
-}
-// --- end SHA-256 ---
 
 interface Step {
   sibling: string
   side: 'left' | 'right'
 }
 
-const leafHash = (text: string): string => toHexString(sha256Bytes(utf8(text)))
-const pairHash = (left: string, right: string): string => toHexString(sha256Bytes([...fromHexString(left), ...fromHexString(right)]))
-
-function parents(level: string[], duplicateOdd: boolean): string[] {
+async function parents(t: GraderContext, level: string[], duplicateOdd: boolean): Promise<string[]> {
   const out: string[] = []
   for (let i = 0; i < level.length; i += 2) {
-    if (i + 1 < level.length) out.push(pairHash(level[i]!, level[i + 1]!))
-    else out.push(duplicateOdd ? pairHash(level[i]!, level[i]!) : level[i]!)
+    if (i + 1 < level.length) out.push(await pairHash(t, level[i]!, level[i + 1]!))
+    else out.push(duplicateOdd ? await pairHash(t, level[i]!, level[i]!) : level[i]!)
   }
   return out
 }
 
+async function leafLevel(t: GraderContext, leaves: string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const leaf of leaves) out.push(await leafHash(t, leaf))
+  return out
+}
+
 /** The reference root; `duplicateOdd: false` gives the common mistake (carry the odd hash up). */
-function rootOf(leaves: string[], duplicateOdd = true): string {
-  let level = leaves.map(leafHash)
-  while (level.length > 1) level = parents(level, duplicateOdd)
+async function rootOf(t: GraderContext, leaves: string[], duplicateOdd = true): Promise<string> {
+  let level = await leafLevel(t, leaves)
+  while (level.length > 1) level = await parents(t, level, duplicateOdd)
   return level[0]!
 }
 
-function proofOf(leaves: string[], index: number): Step[] {
+async function proofOf(t: GraderContext, leaves: string[], index: number): Promise<Step[]> {
   const proof: Step[] = []
-  let level = leaves.map(leafHash)
+  let level = await leafLevel(t, leaves)
   let i = index
   while (level.length > 1) {
     const partner = i % 2 === 0 ? i + 1 : i - 1
     proof.push({ sibling: partner < level.length ? level[partner]! : level[i]!, side: i % 2 === 0 ? 'right' : 'left' })
-    level = parents(level, true)
+    level = await parents(t, level, true)
     i = Math.floor(i / 2)
   }
   return proof
 }
 
 /** Climbs `proof` from `leaf`; null when a step is malformed. */
-function climb(leaf: string, proof: unknown): string | null {
+async function climb(t: GraderContext, leaf: string, proof: unknown): Promise<string | null> {
   if (!Array.isArray(proof)) return null
-  let current = leafHash(leaf)
+  let current = await leafHash(t, leaf)
   for (const step of proof) {
     if (typeof step !== 'object' || step === null) return null
     const { sibling, side } = step as { sibling?: unknown; side?: unknown }
     if (typeof sibling !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(sibling)) return null
-    if (side === 'left') current = pairHash(sibling, current)
-    else if (side === 'right') current = pairHash(current, sibling)
+    if (side === 'left') current = await pairHash(t, sibling, current)
+    else if (side === 'right') current = await pairHash(t, current, sibling)
     else return null
   }
   return current
@@ -181,11 +115,28 @@ async function call(t: GraderContext, fn: string, args: unknown[]): Promise<unkn
 async function expectRoot(t: GraderContext, size: number): Promise<void> {
   const leaves = TXS.slice(0, size)
   const got = await call(t, 'merkleRoot', [leaves])
-  const want = rootOf(leaves)
+  const want = await rootOf(t, leaves)
   if (typeof got === 'string' && got.toLowerCase() === want) return
-  const promoted = size % 2 === 1 || size === 5 || size === 6 || size === 7 ? rootOf(leaves, false) : ''
+  const promoted = size % 2 === 1 || size === 5 || size === 6 || size === 7 ? await rootOf(t, leaves, false) : ''
+  // A common slip: hashing the two hex strings as text (sha256(left + right)) instead of their bytes.
+  let asText = ''
+  if (size > 1 && typeof got === 'string') {
+    let level: string[] = []
+    for (const leaf of leaves) level.push(await leafHash(t, leaf))
+    while (level.length > 1) {
+      const next: string[] = []
+      for (let i = 0; i < level.length; i += 2) next.push((await t.sha256(level[i]! + (level[i + 1] ?? level[i]!))).toLowerCase())
+      level = next
+    }
+    asText = level[0]!
+  }
   const rule =
-    size === 1
+    asText !== '' && typeof got === 'string' && got.toLowerCase() === asText
+      ? {
+          ko: '두 해시를 16진수 텍스트로 이어 붙여(left + right) sha256에 넣은 것 같습니다. 부모 해시는 두 해시의 바이트 64개를 이어 붙여 해시해야 합니다. 주어진 hashPair(viem의 sha256(concat([left, right])))를 그대로 쓰세요.',
+          en: "It looks like the two hashes were joined as hex text (left + right) and hashed as text. A parent's hash is the SHA-256 of the two hashes' 64 bytes: use the given hashPair (viem's sha256(concat([left, right]))) unchanged.",
+        }
+      : size === 1
       ? { ko: '잎이 하나뿐이면 루트는 그 잎의 해시, hashLeaf(잎) 그 자체입니다.', en: "With a single leaf the root is that leaf's hash, hashLeaf(leaf), itself." }
       : size === 2
         ? { ko: '잎이 둘이면 루트는 hashPair(hashLeaf(첫째), hashLeaf(둘째))입니다.', en: 'With two leaves the root is hashPair(hashLeaf(first), hashLeaf(second)).' }
@@ -217,8 +168,8 @@ export default function grade(g: Grader): void {
     const cases: [number, number][] = [[1, 0], [2, 1], [3, 2], [5, 4], [5, 1], [8, 6], [8, 3]]
     for (const [size, index] of cases) {
       const leaves = TXS.slice(0, size)
-      const proof = proofOf(leaves, index)
-      const got = await call(t, 'verifyProof', [leaves[index], proof, rootOf(leaves)])
+      const proof = await proofOf(t, leaves, index)
+      const got = await call(t, 'verifyProof', [leaves[index], proof, await rootOf(t, leaves)])
       if (got === true) continue
       t.fail(got === false ? 'valid-rejected' : 'not-boolean', {
         ko: `잎 ${size}개짜리 트리의 ${index}번 잎 ${show(leaves[index])}에 대한 올바른 증명(${proof.length}단계, 형제 위치: ${sides(proof)})인데 verifyProof가 ${show(got)}을(를) 돌려주었습니다. true여야 합니다. ${
@@ -238,17 +189,18 @@ export default function grade(g: Grader): void {
   g.check('verify-forged', { ko: 'verifyProof가 위조된 증명을 거절한다', en: 'verifyProof rejects forged proofs' }, async (t: GraderContext) => {
     const eight = TXS.slice(0, 8)
     const five = TXS.slice(0, 5)
-    const proof5 = proofOf(eight, 5)
+    const proof5 = await proofOf(t, eight, 5)
+    const root8 = await rootOf(t, eight)
     const flip = (h: string): string => h.slice(0, -1) + (h.endsWith('0') ? '1' : '0')
     const forgeries: { leaf: string; proof: Step[]; root: string; ko: string; en: string }[] = [
-      { leaf: 'erin→frank 40', proof: proof5, root: rootOf(eight), ko: '잎의 내용을 바꿨습니다(4 → 40)', en: "the leaf's text was changed (4 → 40)" },
-      { leaf: eight[5]!, proof: [{ ...proof5[0]!, sibling: flip(proof5[0]!.sibling) }, ...proof5.slice(1)], root: rootOf(eight), ko: '첫 단계의 형제 해시를 한 글자 바꿨습니다', en: "one hex digit of the first sibling's hash was changed" },
-      { leaf: eight[5]!, proof: proof5.map((s, i) => (i === 1 ? { ...s, side: s.side === 'left' ? 'right' : 'left' } : s)), root: rootOf(eight), ko: '둘째 단계의 side(형제의 자리)를 반대로 바꿨습니다', en: "the second step's side (where the sibling sits) was swapped" },
-      { leaf: eight[2]!, proof: proof5, root: rootOf(eight), ko: '5번 잎의 증명을 2번 잎에 붙였습니다', en: "leaf 5's proof was used for leaf 2" },
-      { leaf: eight[5]!, proof: proof5, root: rootOf(TXS.slice(0, 7)), ko: '다른 트리(잎 7개)의 루트와 비교했습니다', en: 'the root belongs to another tree (7 leaves)' },
-      { leaf: eight[5]!, proof: proof5.slice(0, -1), root: rootOf(eight), ko: '증명의 마지막 단계를 뺐습니다', en: 'the last step of the proof was removed' },
-      { leaf: five[1]!, proof: proofOf(five, 4), root: rootOf(five), ko: '4번 잎의 증명을 1번 잎에 붙였습니다(잎 5개)', en: "leaf 4's proof was used for leaf 1 (5 leaves)" },
-      { leaf: TXS[1]!, proof: [], root: rootOf(TXS.slice(0, 1)), ko: '잎 하나짜리 트리에 다른 잎을 빈 증명으로 넣었습니다', en: 'another leaf was checked against a one-leaf tree with an empty proof' },
+      { leaf: 'erin→frank 40', proof: proof5, root: root8, ko: '잎의 내용을 바꿨습니다(4 → 40)', en: "the leaf's text was changed (4 → 40)" },
+      { leaf: eight[5]!, proof: [{ ...proof5[0]!, sibling: flip(proof5[0]!.sibling) }, ...proof5.slice(1)], root: root8, ko: '첫 단계의 형제 해시를 한 글자 바꿨습니다', en: "one hex digit of the first sibling's hash was changed" },
+      { leaf: eight[5]!, proof: proof5.map((s, i) => (i === 1 ? { ...s, side: s.side === 'left' ? 'right' : 'left' } : s)), root: root8, ko: '둘째 단계의 side(형제의 자리)를 반대로 바꿨습니다', en: "the second step's side (where the sibling sits) was swapped" },
+      { leaf: eight[2]!, proof: proof5, root: root8, ko: '5번 잎의 증명을 2번 잎에 붙였습니다', en: "leaf 5's proof was used for leaf 2" },
+      { leaf: eight[5]!, proof: proof5, root: await rootOf(t, TXS.slice(0, 7)), ko: '다른 트리(잎 7개)의 루트와 비교했습니다', en: 'the root belongs to another tree (7 leaves)' },
+      { leaf: eight[5]!, proof: proof5.slice(0, -1), root: root8, ko: '증명의 마지막 단계를 뺐습니다', en: 'the last step of the proof was removed' },
+      { leaf: five[1]!, proof: await proofOf(t, five, 4), root: await rootOf(t, five), ko: '4번 잎의 증명을 1번 잎에 붙였습니다(잎 5개)', en: "leaf 4's proof was used for leaf 1 (5 leaves)" },
+      { leaf: TXS[1]!, proof: [], root: await rootOf(t, TXS.slice(0, 1)), ko: '잎 하나짜리 트리에 다른 잎을 빈 증명으로 넣었습니다', en: 'another leaf was checked against a one-leaf tree with an empty proof' },
     ]
     for (const f of forgeries) {
       const got = await call(t, 'verifyProof', [f.leaf, f.proof, f.root])
@@ -265,8 +217,8 @@ export default function grade(g: Grader): void {
     for (const [size, index] of cases) {
       const leaves = TXS.slice(0, size)
       const got = await call(t, 'buildProof', [leaves, index])
-      const want = proofOf(leaves, index)
-      if (climb(leaves[index]!, got) === rootOf(leaves) && Array.isArray(got) && got.length === want.length) continue
+      const want = await proofOf(t, leaves, index)
+      if ((await climb(t, leaves[index]!, got)) === (await rootOf(t, leaves)) && Array.isArray(got) && got.length === want.length) continue
       let detail = { ko: '', en: '' }
       if (!Array.isArray(got)) {
         detail = { ko: `배열이 아니라 ${show(got)}이(가) 나왔습니다.`, en: `It returned ${show(got)}, not an array.` }
@@ -278,7 +230,12 @@ export default function grade(g: Grader): void {
           return typeof s !== 'object' || s === null || String(s.sibling).toLowerCase() !== w.sibling || s.side !== w.side
         })
         const step = want[k]!
-        detail = {
+        const gotStep = got[k] as { sibling?: unknown; side?: unknown } | null
+        const sideOnly = typeof gotStep === 'object' && gotStep !== null && String(gotStep.sibling).toLowerCase() === step.sibling && gotStep.side !== step.side
+        detail = sideOnly ? {
+          ko: `${k + 1}번째 단계(아래에서부터)의 형제 해시는 맞지만 side가 ${show(gotStep.side)}입니다. '${step.side}'여야 합니다. side는 내 위치가 아니라 형제가 놓인 자리입니다: 그 층에서 index가 짝수이면 형제는 오른쪽('right'), 홀수이면 왼쪽('left')에 있습니다.`,
+          en: `Step ${k + 1} (from the bottom) has the right sibling hash but side ${show(gotStep.side)}; it should be '${step.side}'. side says where the sibling sits, not where you are: when index is even on that level the sibling is on the right ('right'), when odd on the left ('left').`,
+        } : {
           ko: `${k + 1}번째 단계(아래에서부터)는 { sibling: ${short(step.sibling)}, side: '${step.side}' }여야 하는데 ${show(got[k])}입니다. 그 층에서 짝의 위치는 index ^ 1이고, 짝이 없으면(홀수 층의 마지막) 자기 자신입니다.`,
           en: `Step ${k + 1} (from the bottom) should be { sibling: ${short(step.sibling)}, side: '${step.side}' } but is ${show(got[k])}. On that level the partner is at index ^ 1, or the hash itself when it is the last of an odd level.`,
         }

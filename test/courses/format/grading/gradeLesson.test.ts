@@ -182,7 +182,8 @@ describe('quiz answers', () => {
       ['q3', 'fail', 'quiz.not-a-choice'],
       ['q4', 'fail', 'quiz.no-answer'],
     ])
-    expect(result.checks[3]!.message.en).toContain('q4: a')
+    expect(result.checks[3]!.message.en).toContain('one of a, b, c, d')
+    expect(result.checks[2]!.message.en).not.toContain('numbers')
     const broken = await grade({ grader, workspace: { 'answers.yaml': 'q1: [unclosed\n' } })
     expect(broken.checks[0]!.message.code).toBe('answers.invalid')
   })
@@ -218,5 +219,22 @@ contract Clock {
       ['time', 'pass', 'Time'],
       ['value', 'pass', 'Value'],
     ])
+  })
+})
+
+describe('messages for common learner mistakes', () => {
+  it('names a promise that was never awaited, a missing .sol file and a pinned compiler version', async () => {
+    const grader = `export default function grade(g) {
+      g.check('script', { ko: '스크립트', en: 'Script' }, async (t) => { await t.runLearnerScript('app.ts', { call: 'main' }) })
+      g.check('deploy', { ko: '배포', en: 'Deploy' }, async (t) => { await t.deploy('Counter') })
+    }`
+    const script = 'async function read(): Promise<number> { return 1 }\nexport function main() { return { greeting: read() } }\n'
+    const noSol = await grade({ grader, workspace: { 'app.ts': script } })
+    expect(noSol.checks[0]).toMatchObject({ status: 'fail', message: { code: 'script.unawaited' } })
+    expect(noSol.checks[0]!.message.en).toContain('(greeting)')
+    expect(noSol.checks[1]).toMatchObject({ status: 'fail', message: { code: 'source.missing' } })
+    const pinned = await grade({ grader, workspace: { 'app.ts': script, 'Counter.sol': 'pragma solidity 0.8.19;\ncontract Counter {}\n' } })
+    expect(pinned.checks[1]).toMatchObject({ status: 'fail', message: { code: 'compile.failed' } })
+    expect(pinned.checks[1]!.message.en).toContain('pragma solidity ^0.8.20;')
   })
 })
