@@ -9,62 +9,11 @@ interface Block {
   nonce: number
 }
 
-/** UTF-8 bytes of a text. */
-function utf8(text: string): number[] {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
-}
-
-const K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
-
-/** SHA-256 of a text's UTF-8 bytes as 0x-hex: the grader's own copy (it imports nothing). */
-function sha256Text(text: string): string {
-  const bytes = utf8(text)
-  const bitLength = bytes.length * 8
-  bytes.push(0x80)
-  while (bytes.length % 64 !== 56) bytes.push(0)
-  for (let i = 7; i >= 0; i--) bytes.push(i >= 4 ? 0 : (bitLength >>> (i * 8)) & 0xff)
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-  const w = new Array<number>(64)
-  const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
-  for (let off = 0; off < bytes.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = (bytes[off + 4 * i]! << 24) | (bytes[off + 4 * i + 1]! << 16) | (bytes[off + 4 * i + 2]! << 8) | bytes[off + 4 * i + 3]!
-    for (let i = 16; i < 64; i++) {
-      const s0 = rotr(w[i - 15]!, 7) ^ rotr(w[i - 15]!, 18) ^ (w[i - 15]! >>> 3)
-      const s1 = rotr(w[i - 2]!, 17) ^ rotr(w[i - 2]!, 19) ^ (w[i - 2]! >>> 10)
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number]
-    for (let i = 0; i < 64; i++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0
-      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0
-    }
-    h[0] = (h[0]! + a) | 0; h[1] = (h[1]! + b) | 0; h[2] = (h[2]! + c) | 0; h[3] = (h[3]! + d) | 0
-    h[4] = (h[4]! + e) | 0; h[5] = (h[5]! + f) | 0; h[6] = (h[6]! + g) | 0; h[7] = (h[7]! + hh) | 0
-  }
-  return '0x' + h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('')
-}
-
 const ZERO_HASH = '0x' + '0'.repeat(64)
 
 /** The lesson's block text and hash, computed by the grader itself. */
 const blockText = (b: Block): string => `${b.number}|${b.previousHash}|${b.data}|${b.nonce}`
-const expectedHash = (b: Block): string => sha256Text(blockText(b))
+const expectedHash = (t: GraderContext, b: Block): Promise<string> => t.sha256(blockText(b))
 
 /** An error text without its final period (the message goes on after it). */
 const clean = (s: string): string => s.trim().replace(/[.]+$/, '')
@@ -75,10 +24,12 @@ async function call(t: GraderContext, fn: string, args: unknown[], shown: string
   const run = await t.runLearnerScript(FILE, { call: fn, args, allowError: true })
   if (run.error) {
     const where = run.error.line === undefined ? '' : ` (line ${run.error.line})`
+    const whereKo = run.error.line === undefined ? '' : `의 ${run.error.line}번째 줄`
+    const lineKo = run.error.line === undefined ? '' : ` (${run.error.line}번째 줄)`
     const slow = run.error.code.includes('cpu') || run.error.code.includes('wall')
     t.fail(slow ? 'too-slow' : 'script-error', {
-      ko: `${fn}(${shown})을(를) 부르자 오류가 났습니다${where}: ${clean(run.error.ko)}. ${slow ? "mine이 끝나지 않았다면 해시의 '0x'를 빼고 0을 세는지, 반복할 때마다 nonce를 바꾼 블록을 해시하는지 확인하세요. 채점기가 함수를 부를 때마다 파일 맨 아래의 예시 코드(mine(block, 2))도 함께 실행됩니다." : `${fn}이(가) 그 이름으로 export되어 있고 오류 없이 값을 돌려주는지 확인하세요.`}`,
-      en: `Calling ${fn}(${shown}) failed${where}: ${clean(run.error.en)}. ${slow ? "If mine never finishes, check that you count the zeros after '0x' and that every try hashes the block with the new nonce. The example at the bottom of the file (mine(block, 2)) runs too, every time the grader calls one of your functions." : `Check that ${fn} is exported under that name and returns a value without throwing.`}`,
+      ko: `${fn}(${shown})을(를) 부르자 오류가 났습니다${lineKo}: ${clean(run.error.ko)}. ${slow ? "mine이 끝나지 않았다면 해시의 '0x'를 빼고 0을 세는지, 반복할 때마다 nonce를 바꾼 블록을 해시하는지 확인하세요. 채점기가 함수를 부를 때마다 파일 맨 아래의 예시 코드(mine(block, 2))도 함께 실행됩니다." : `${run.error.code === 'script.export-missing' || run.error.code === 'script.missing' ? '' : `${FILE}${whereKo}에 있는 오류를 고치세요. 채점기가 함수를 부를 때마다 파일 전체(맨 아래 예시 코드 포함)가 실행됩니다.`}`}`,
+      en: `Calling ${fn}(${shown}) failed${where}: ${clean(run.error.en)}. ${slow ? "If mine never finishes, check that you count the zeros after '0x' and that every try hashes the block with the new nonce. The example at the bottom of the file (mine(block, 2)) runs too, every time the grader calls one of your functions." : run.error.code === 'script.export-missing' || run.error.code === 'script.missing' ? '' : `Fix the error in ${FILE}${where}: the whole file runs (the example at the bottom included) every time the grader calls one of your functions.`}`,
     })
   }
   return run.returnValue
@@ -118,18 +69,37 @@ async function checkMine(t: GraderContext, block: Block, difficulty: number): Pr
       en: `mine(${describe(block)}, ${difficulty}) should return a whole number ≥ 0 (the nonce), but it returned ${show(got)}. Return the nonce you found, not the hash.`,
     })
   }
-  const hash = expectedHash({ ...block, nonce })
+  const hash = await expectedHash(t, { ...block, nonce })
   const zeros = leadingZeros(hash)
-  t.expect(zeros >= difficulty, 'nonce-does-not-work', {
-    ko: `mine(${describe(block)}, ${difficulty})이(가) nonce ${nonce}을(를) 돌려줬는데, 그 nonce로 만든 블록의 해시는 ${hash}로 '0x' 뒤에 0이 ${zeros}개뿐입니다(${difficulty}개 필요). ${zeros === 0 ? '조건을 만족한 nonce를 찾은 뒤 값을 한 번 더 올리고 돌려주고 있지 않은지, ' : ''}난이도 매개변수 difficulty만큼 0을 요구하는지, '0x' 다음부터 세는지 확인하세요.`,
-    en: `mine(${describe(block)}, ${difficulty}) returned nonce ${nonce}, but the block with that nonce hashes to ${hash}: ${zeros} zero(s) after '0x', and ${difficulty} are needed. ${zeros === 0 ? 'Check that you do not increase the nonce once more after finding it, ' : 'Check '}that you require as many zeros as the difficulty parameter says, counted after '0x'.`,
+  if (zeros >= difficulty) return
+  // Name the likely mistake: the '0' of the '0x' prefix counted as a zero, or the nonce raised once
+  // more after it was found.
+  const countedPrefix = nonce === 0 && difficulty === 1
+  const oneTooFar = nonce > 0 && leadingZeros(await expectedHash(t, { ...block, nonce: nonce - 1 })) >= difficulty
+  const why = countedPrefix
+    ? {
+        ko: "nonce 0을 바로 받아들였는데 그 해시는 '0x' 뒤가 0이 아닙니다. '0x'의 '0'까지 0으로 센 것 같습니다. 목표는 '0x' + '0'.repeat(difficulty)처럼 '0x'를 붙여 만들거나, hash.slice(2)에서 0을 세세요.",
+        en: "It accepted nonce 0 at once, but that hash has no zero after '0x': it looks like the '0' of the '0x' prefix was counted. Build the target with the prefix, '0x' + '0'.repeat(difficulty), or count the zeros in hash.slice(2).",
+      }
+    : oneTooFar
+      ? {
+          ko: `바로 앞의 nonce ${nonce - 1}이(가) 조건을 만족합니다. 찾은 뒤에 nonce를 한 번 더 올리고 돌려주고 있습니다. 조건을 만족하면 그 nonce를 곧바로 return하세요.`,
+          en: `The nonce just before, ${nonce - 1}, meets the target: the nonce is increased once more after it was found. Return the nonce as soon as its hash meets the target.`,
+        }
+      : {
+          ko: "난이도 매개변수 difficulty만큼 0을 요구하는지(2로 고정하지 말고), '0x' 다음부터 세는지, 검사한 해시가 바로 그 nonce를 넣은 블록의 해시인지 확인하세요.",
+          en: "Check that you require as many zeros as the difficulty parameter says (not a fixed 2), counted after '0x', and that the hash you test is the hash of the block with that very nonce.",
+        }
+  t.fail('nonce-does-not-work', {
+    ko: `mine(${describe(block)}, ${difficulty})이(가) nonce ${nonce}을(를) 돌려줬는데, 그 nonce로 만든 블록의 해시는 ${hash}로 '0x' 뒤에 0이 ${zeros}개뿐입니다(${difficulty}개 필요). ${why.ko}`,
+    en: `mine(${describe(block)}, ${difficulty}) returned nonce ${nonce}, but the block with that nonce hashes to ${hash}: ${zeros} zero(s) after '0x', where ${difficulty} are needed. ${why.en}`,
   })
 }
 
 export default function grade(g: Grader): void {
   g.check('block-hash', { ko: 'blockHash가 블록 텍스트의 SHA-256이다', en: "blockHash is the SHA-256 of the block's text" }, async (t: GraderContext) => {
     for (const block of HASH_BLOCKS) {
-      const want = expectedHash(block)
+      const want = await expectedHash(t, block)
       const got = await call(t, 'blockHash', [block], describe(block))
       t.expect(typeof got === 'string' && got.toLowerCase() === want, 'wrong-hash', {
         ko: `blockHash(${describe(block)})는 sha256('${blockText(block)}') = ${want}이어야 하는데 ${show(got)}입니다. 주어진 blockText(block)를 그대로 sha256에 넣으세요. 필드를 하나라도 빼거나 순서를 바꾸면 다른 해시가 나옵니다.`,
@@ -141,6 +111,12 @@ export default function grade(g: Grader): void {
   g.check('hash-covers-fields', { ko: '블록의 어느 필드를 바꿔도 해시가 바뀐다', en: 'Changing any field of the block changes its hash' }, async (t: GraderContext) => {
     const base: Block = { number: 3, previousHash: ZERO_HASH, data: 'Bob pays Carol 3', nonce: 5 }
     const baseHash = await call(t, 'blockHash', [base], describe(base))
+    if (typeof baseHash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(baseHash)) {
+      t.fail('not-a-hash', {
+        ko: `blockHash(${describe(base)})가 ${show(baseHash)}을(를) 돌려줬습니다. '0x'와 16진수 64자리로 된 해시 문자열이어야 합니다. sha256(blockText(block))의 결과를 return하세요.`,
+        en: `blockHash(${describe(base)}) returned ${show(baseHash)}; it should be a hash string, '0x' and 64 hex digits. Return the result of sha256(blockText(block)).`,
+      })
+    }
     const variants: { field: keyof Block; block: Block }[] = [
       { field: 'number', block: { ...base, number: 4 } },
       { field: 'previousHash', block: { ...base, previousHash: '0x' + '1'.repeat(64) } },

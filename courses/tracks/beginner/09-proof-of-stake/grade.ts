@@ -10,90 +10,9 @@ import type { Grader, GraderContext, SimControl } from '@playground/grader'
 
 const FILE = 'pos.ts'
 
-// --- SHA-256 (FIPS 180-4), self-contained: grade.ts may import nothing at run time ---
-const K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]
-
-function sha256Bytes(msg: number[]): number[] {
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-  const bytes = msg.slice()
-  const bitLen = msg.length * 8
-  bytes.push(0x80)
-  while (bytes.length % 64 !== 56) bytes.push(0)
-  const hi = Math.floor(bitLen / 2 ** 32)
-  for (const word of [hi, bitLen >>> 0]) bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255)
-  const w = new Array<number>(64)
-  for (let off = 0; off < bytes.length; off += 64) {
-    for (let i = 0; i < 16; i++) {
-      w[i] = ((bytes[off + 4 * i]! << 24) | (bytes[off + 4 * i + 1]! << 16) | (bytes[off + 4 * i + 2]! << 8) | bytes[off + 4 * i + 3]!) | 0
-    }
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!
-      const b = w[i - 2]!
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3)
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10)
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0
-    }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number]
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))
-      const ch = (e & f) ^ (~e & g)
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) | 0
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))
-      const maj = (a & b) ^ (a & c) ^ (b & c)
-      const t2 = (S0 + maj) | 0
-      hh = g
-      g = f
-      f = e
-      e = (d + t1) | 0
-      d = c
-      c = b
-      b = a
-      a = (t1 + t2) | 0
-    }
-    h[0] = (h[0]! + a) | 0
-    h[1] = (h[1]! + b) | 0
-    h[2] = (h[2]! + c) | 0
-    h[3] = (h[3]! + d) | 0
-    h[4] = (h[4]! + e) | 0
-    h[5] = (h[5]! + f) | 0
-    h[6] = (h[6]! + g) | 0
-    h[7] = (h[7]! + hh) | 0
-  }
-  const out: number[] = []
-  for (const word of h) out.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255)
-  return out
-}
-
-function utf8(text: string): number[] {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
-}
-
-function toHexString(bytes: number[]): string {
-  return '0x' + bytes.map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-// --- end SHA-256 ---
-
-/** The draw, exactly as runtime/consensus/pos/proposer.ts makes it. */
-function refProposer(seed: string, slot: number, stakes: number[]): number {
-  const h = toHexString(sha256Bytes(utf8(`${seed}|${slot}`)))
+/** The draw, exactly as runtime/consensus/pos/proposer.ts makes it (SHA-256 by the host: t.sha256). */
+async function refProposer(t: GraderContext, seed: string, slot: number, stakes: number[]): Promise<number> {
+  const h = await t.sha256(`${seed}|${slot}`)
   const u = parseInt(h.slice(2, 15), 16) / 2 ** 52
   let total = 0
   for (const s of stakes) total += s
@@ -131,9 +50,9 @@ async function learnerSchedule(t: GraderContext, seed: string, stakes: number[],
 }
 
 /** The network's seed and stakes, read with the grader's own queries. */
-async function networkLottery(sim: SimControl): Promise<{ seed: string; stakes: number[] }> {
+async function networkLottery(t: GraderContext, sim: SimControl): Promise<{ seed: string; stakes: number[] }> {
   const members = (await sim.query({ type: 'members' })) as { validators: number[]; members: { publicKey: string }[] }
-  const seed = toHexString(sha256Bytes(utf8(`pos genesis|${members.validators.map((v) => members.members[v]!.publicKey).join(',')}`))).slice(2)
+  const seed = (await t.sha256(`pos genesis|${members.validators.map((v) => members.members[v]!.publicKey).join(',')}`)).slice(2).toLowerCase()
   const stakes: number[] = []
   for (let n = 0; n < members.members.length; n++) {
     const info = (await sim.query({ type: 'node', node: n })) as { consensus: { stake: number } | null }
@@ -190,9 +109,16 @@ export default function grade(g: Grader): void {
       for (let node = 0; node < stakes.length; node++) {
         const share = picks.filter((p) => p === node).length / n
         const expected = stakes[node]! / total
+        // Nearly every slot to one node: u is stuck near 0 or 1 rather than spread over [0, 1).
+        const stuck = share > 0.95
+          ? {
+              ko: ' 거의 모든 슬롯이 한 노드에게 갔습니다. u가 0과 1 사이에 고루 퍼지지 않고 한쪽에 몰려 있다는 뜻입니다. x가 "0x" 다음의 16진수 13자리(h.slice(2, 15))인지, 2 ** 52로 나누는지 확인하세요.',
+              en: ' Nearly every slot went to one node, so u is not spread between 0 and 1. Check that x is the 13 hex digits after "0x" (h.slice(2, 15)) and that you divide by 2 ** 52.',
+            }
+          : { ko: '', en: '' }
         t.expect(Math.abs(share - expected) <= slack, 'share-off', {
-          ko: `지분 ${JSON.stringify(stakes)}으로 슬롯 ${n}개를 뽑았더니 노드 ${node}(지분 ${stakes[node]})가 ${(share * 100).toFixed(1)}%를 가져갔습니다. 지분 비율대로라면 약 ${(expected * 100).toFixed(0)}%여야 합니다. 검증자를 똑같은 확률로 고르지 말고, point = u × 전체 지분을 구한 뒤 지분 구간을 차례로 지나가며 point가 들어가는 구간의 노드를 고르세요.`,
-          en: `Drawing ${n} slots with stakes ${JSON.stringify(stakes)}, node ${node} (stake ${stakes[node]}) got ${(share * 100).toFixed(1)}% of them; by stake it should get about ${(expected * 100).toFixed(0)}%. Do not give validators equal chances: compute point = u × total stake and walk the stake intervals until point falls in one.`,
+          ko: `지분 ${JSON.stringify(stakes)}으로 슬롯 ${n}개를 뽑았더니 노드 ${node}(지분 ${stakes[node]})가 ${(share * 100).toFixed(1)}%를 가져갔습니다. 지분 비율대로라면 약 ${(expected * 100).toFixed(0)}%여야 합니다.${stuck.ko} 검증자를 똑같은 확률로 고르지 말고, point = u × 전체 지분을 구한 뒤 지분 구간을 차례로 지나가며 point가 들어가는 구간의 노드를 고르세요.`,
+          en: `Drawing ${n} slots with stakes ${JSON.stringify(stakes)}, node ${node} (stake ${stakes[node]}) got ${(share * 100).toFixed(1)}% of them; by stake it should get about ${(expected * 100).toFixed(0)}%.${stuck.en} Do not give validators equal chances: compute point = u × total stake and walk the stake intervals until point falls in one.`,
         })
       }
     }
@@ -201,14 +127,14 @@ export default function grade(g: Grader): void {
   g.check('matches-network', { ko: '내 추첨 결과가 시뮬레이터의 실제 제안자와 같다', en: "Your draw gives the simulator's real proposers" }, async (t: GraderContext) => {
     const sim = t.sim!
     if ((await sim.now()) < 41_000) await sim.runFor(41_000 - (await sim.now()))
-    const { seed, stakes } = await networkLottery(sim)
+    const { seed, stakes } = await networkLottery(t, sim)
     const blocks = await mainChain(sim)
     const slots = 20
     const mine = await learnerSchedule(t, seed, stakes, 1, slots)
     for (let i = 0; i < slots; i++) {
       const slot = i + 1
       const block = blocks.find((b) => Math.round(b.timeMs / SLOT_MS) === slot)
-      const want = block?.miner ?? refProposer(seed, slot, stakes)
+      const want = block?.miner ?? (await refProposer(t, seed, slot, stakes))
       t.expect(mine[i] === want, 'network-mismatch', {
         ko: `네트워크의 seed(${seed.slice(0, 12)}…)와 지분(검증자 ${stakes.filter((s) => s > 0).length}명, 각 ${stakes[0]})으로 슬롯 ${slot}을 추첨하면 노드 ${want}${block ? `(실제로 블록 ${block.block}을 만든 노드)` : ''}가 나와야 하는데, 여러분의 추첨은 노드 ${mine[i]}입니다. 규칙을 정확히 따르세요: h = sha256(\`\${seed}|\${slot}\`), x = parseInt(h.slice(2, 15), 16), u = x / 2 ** 52, point = u × 전체 지분, 그리고 노드 0부터 지분 구간을 지나갑니다. "해시 mod 전체 지분"은 지분 비율은 맞아도 네트워크와 다른 노드를 뽑습니다.`,
         en: `With the network's seed (${seed.slice(0, 12)}…) and stakes (${stakes.filter((s) => s > 0).length} validators, ${stakes[0]} each), slot ${slot} should go to node ${want}${block ? ` (the node that really made block ${block.block})` : ''}, but your draw gives node ${mine[i]}. Follow the rule exactly: h = sha256(\`\${seed}|\${slot}\`), x = parseInt(h.slice(2, 15), 16), u = x / 2 ** 52, point = u × total stake, then walk the stake intervals from node 0. "hash mod total stake" has the right proportions but picks different nodes from the network's.`,
@@ -216,21 +142,26 @@ export default function grade(g: Grader): void {
     }
     const uneven = [0, 2, 5, 0, 1, 8]
     const got = await learnerSchedule(t, 'uneven', uneven, 100, 60)
-    const bad = got.findIndex((p, i) => p !== refProposer('uneven', 100 + i, uneven))
+    const ref: number[] = []
+    for (let i = 0; i < got.length; i++) ref.push(await refProposer(t, 'uneven', 100 + i, uneven))
+    const bad = got.findIndex((p, i) => p !== ref[i])
     t.expect(bad < 0, 'uneven-mismatch', {
-      ko: `지분이 고르지 않을 때(${JSON.stringify(uneven)}, seed 'uneven') 슬롯 ${100 + bad}은 노드 ${refProposer('uneven', 100 + bad, uneven)}이어야 하는데 노드 ${got[bad]}입니다. point를 지분 구간에서 찾을 때 노드 0부터 순서대로, 지분 0인 노드는 건너뛰며, point < stake이면 그 노드, 아니면 point에서 stake를 빼고 다음으로 가세요.`,
-      en: `With uneven stakes (${JSON.stringify(uneven)}, seed 'uneven') slot ${100 + bad} should go to node ${refProposer('uneven', 100 + bad, uneven)}, but you picked node ${got[bad]}. Walk the nodes from 0 in order, skip stake-0 nodes; if point < stake pick that node, otherwise subtract stake from point and go on.`,
+      ko: `지분이 고르지 않을 때(${JSON.stringify(uneven)}, seed 'uneven') 슬롯 ${100 + bad}은 노드 ${ref[bad]}이어야 하는데 노드 ${got[bad]}입니다. point를 지분 구간에서 찾을 때 노드 0부터 순서대로, 지분 0인 노드는 건너뛰며, point < stake이면 그 노드, 아니면 point에서 stake를 빼고 다음으로 가세요.`,
+      en: `With uneven stakes (${JSON.stringify(uneven)}, seed 'uneven') slot ${100 + bad} should go to node ${ref[bad]}, but you picked node ${got[bad]}. Walk the nodes from 0 in order, skip stake-0 nodes; if point < stake pick that node, otherwise subtract stake from point and go on.`,
     })
   })
 
   g.check('observe', { ko: 'observe()가 seed, 확정 높이, 제안자 목록을 정확히 보고한다', en: 'observe() reports the seed, the finalized height and the proposers exactly' }, async (t: GraderContext) => {
     const sim = t.sim!
-    const value = (await call(t, 'observe', [])) as { seed?: unknown; finalizedHeight?: unknown; proposers?: unknown } | null
-    t.expect(typeof value === 'object' && value !== null, 'observation-shape', {
-      ko: `observe()는 { seed, finalizedHeight, proposers } 객체를 돌려주어야 하는데 ${JSON.stringify(value) ?? String(value)}이(가) 나왔습니다.`,
-      en: `observe() should return an object { seed, finalizedHeight, proposers }, but returned ${JSON.stringify(value) ?? String(value)}.`,
-    })
-    const { seed } = await networkLottery(sim)
+    const returned: unknown = await call(t, 'observe', [])
+    if (typeof returned !== 'object' || returned === null) {
+      t.fail('observation-shape', {
+        ko: `observe()는 { seed, finalizedHeight, proposers } 객체를 돌려주어야 하는데 ${JSON.stringify(returned) ?? String(returned)}이(가) 나왔습니다.`,
+        en: `observe() should return an object { seed, finalizedHeight, proposers }, but returned ${JSON.stringify(returned) ?? String(returned)}.`,
+      })
+    }
+    const value = returned as { seed?: unknown; finalizedHeight?: unknown; proposers?: unknown }
+    const { seed } = await networkLottery(t, sim)
     t.expect(typeof value.seed === 'string' && value.seed.toLowerCase().replace(/^0x/, '') === seed, 'seed-mismatch', {
       ko: `seed는 ${seed.slice(0, 16)}…이어야 하는데 ${JSON.stringify(value.seed)}입니다. members 질의의 validators 순서대로 각 검증자의 members[v].publicKey를 모아 genesisSeed(keys)에 넘기세요.`,
       en: `seed should be ${seed.slice(0, 16)}…, but is ${JSON.stringify(value.seed)}. Collect members[v].publicKey for each v in the members query's validators, in that order, and pass them to genesisSeed(keys).`,

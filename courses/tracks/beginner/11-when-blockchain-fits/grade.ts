@@ -4,7 +4,7 @@ import type { Grader, GraderContext, Text } from '@playground/grader'
  * Grades the quiz on when a blockchain fits a problem and when it does not.
  *
  * One check per question, so the learner sees which answers are wrong. An answer is one
- * letter; 'b', 'B', ' b ', '(b)', 'b)' and 'b.' are all read as b. A wrong answer's message
+ * letter, read generously by t.choice ('b', 'B', ' b ', '(b)', 'b)', 'b.' are all b). A wrong answer's message
  * explains what to reconsider without giving the letter away.
  */
 
@@ -81,39 +81,11 @@ const QUESTIONS: Question[] = [
   },
 ]
 
-/** The letter an answer names; undefined when there is no answer, null when it names no single letter. */
-function letterOf(raw: unknown): string | null | undefined {
-  if (raw === undefined || raw === null) return undefined
-  const text = String(raw).trim().toLowerCase()
-  if (text === '') return undefined
-  const match = /^\(?([a-z])\)?[.):]?(?:\s[\s\S]*)?$/.exec(text)
-  return match ? match[1]! : null
-}
-
-/** The learner's answer to `id`, whatever the key's case ("q1", "Q1"). */
-function answerTo(answers: Record<string, unknown>, id: string): unknown {
-  if (Object.hasOwn(answers, id)) return answers[id]
-  const key = Object.keys(answers).find((k) => k.trim().toLowerCase() === id)
-  return key === undefined ? undefined : answers[key]
-}
-
 function checkQuestion(q: Question): (t: GraderContext) => Promise<void> {
   return async (t: GraderContext) => {
-    const raw = answerTo(await t.answers(), q.id)
-    const letter = letterOf(raw)
-    const range = `${q.letters[0]}–${q.letters[q.letters.length - 1]}`
-    if (letter === undefined) {
-      t.fail('no-answer', {
-        ko: `${q.id}에 아직 답이 없습니다. answers.yaml에서 "${q.id}:" 뒤에 보기 글자 하나(${range})를 적으세요. 예: ${q.id}: ${q.letters[0]}`,
-        en: `${q.id} has no answer yet. In answers.yaml write one choice letter (${range}) after "${q.id}:", e.g. ${q.id}: ${q.letters[0]}`,
-      })
-    }
-    if (letter === null || !q.letters.includes(letter)) {
-      t.fail('not-a-choice', {
-        ko: `${q.id}의 답 ${JSON.stringify(raw)}은(는) 보기 글자가 아닙니다. ${range} 가운데 글자 하나만 적으세요. 예: ${q.id}: ${q.letters[0]}`,
-        en: `${q.id}'s answer ${JSON.stringify(raw)} is not one of the choice letters. Write a single letter from ${range}, e.g. ${q.id}: ${q.letters[0]}`,
-      })
-    }
+    // t.choice reads 'b', 'B', '(b)', 'b)', 'b.', 'b. text' and the key 'Q1' for 'q1'; it fails the
+    // check itself (quiz.no-answer, quiz.not-a-choice) when there is no single choice letter.
+    const letter = await t.choice(q.id, q.letters)
     t.expect(letter === q.answer, 'wrong-answer', {
       ko: `${q.id}: ${letter}은(는) 맞지 않습니다. ${q.why.ko}`,
       en: `${q.id}: ${letter} is not right. ${q.why.en}`,

@@ -63,11 +63,38 @@ async function expectEvent(t: GraderContext, tx: TxResult, name: string, account
   })
 }
 
+/** t.deploy, plus a hint when the pragma pins a compiler other than the bundled solc 0.8.28. */
+async function deployExplained(t: GraderContext, name: string, options?: { args?: unknown[] }): Promise<Contract> {
+  try {
+    return await t.deploy(name, options)
+  } catch (e) {
+    if (isLearnerFailure(e) && /different compiler version/.test(e.en)) {
+      t.fail(e.code, {
+        ko: `${e.ko} — 놀이터의 컴파일러는 solc 0.8.28입니다. pragma solidity ^0.8.20; 처럼 0.8.28을 포함하는 범위로 쓰세요.`,
+        en: `${e.en} — the playground's compiler is solc 0.8.28: write a range that includes it, e.g. pragma solidity ^0.8.20;`,
+      })
+    }
+    throw e
+  }
+}
+
+/** With no .sol file at all solc only says "No input sources specified": name the missing file instead. */
+async function expectSource(t: GraderContext, file: string): Promise<void> {
+  const files = await t.files()
+  if (!files.some((f) => f.endsWith('.sol'))) {
+    t.fail('source-missing', {
+      ko: `작업 공간에 ${file}이(가) 없습니다(.sol 파일이 하나도 없습니다). 지웠거나 옮겼다면 작업 공간 맨 위에 다시 만들어 주세요.`,
+      en: `${file} is not in your workspace (there is no .sol file at all). If you deleted or moved it, put it back at the top of the workspace.`,
+    })
+  }
+}
+
 export default function grade(g: Grader): void {
   let bank: Contract | undefined
 
   g.check('deploys', { ko: 'PiggyBank가 배포된다', en: 'PiggyBank deploys' }, async (t: GraderContext) => {
-    bank = await t.deploy('PiggyBank')
+    await expectSource(t, 'PiggyBank.sol')
+    bank = await deployExplained(t, 'PiggyBank')
     for (const fn of ['deposit', 'withdraw', 'balanceOf']) {
       t.expect(bank.functions.includes(fn), 'function-missing', {
         ko: `PiggyBank에 ${fn} 함수가 없습니다. 과제에 적힌 이름 그대로 만들어 주세요.`,

@@ -52,11 +52,38 @@ async function expectBalance(t: GraderContext, token: Contract, who: number, exp
   })
 }
 
+/** t.deploy, plus a hint when the pragma pins a compiler other than the bundled solc 0.8.28. */
+async function deployExplained(t: GraderContext, name: string, options?: { args?: unknown[] }): Promise<Contract> {
+  try {
+    return await t.deploy(name, options)
+  } catch (e) {
+    if (isLearnerFailure(e) && /different compiler version/.test(e.en)) {
+      t.fail(e.code, {
+        ko: `${e.ko} — 놀이터의 컴파일러는 solc 0.8.28입니다. pragma solidity ^0.8.20; 처럼 0.8.28을 포함하는 범위로 쓰세요.`,
+        en: `${e.en} — the playground's compiler is solc 0.8.28: write a range that includes it, e.g. pragma solidity ^0.8.20;`,
+      })
+    }
+    throw e
+  }
+}
+
+/** With no .sol file at all solc only says "No input sources specified": name the missing file instead. */
+async function expectSource(t: GraderContext, file: string): Promise<void> {
+  const files = await t.files()
+  if (!files.some((f) => f.endsWith('.sol'))) {
+    t.fail('source-missing', {
+      ko: `작업 공간에 ${file}이(가) 없습니다(.sol 파일이 하나도 없습니다). 지웠거나 옮겼다면 작업 공간 맨 위에 다시 만들어 주세요.`,
+      en: `${file} is not in your workspace (there is no .sol file at all). If you deleted or moved it, put it back at the top of the workspace.`,
+    })
+  }
+}
+
 export default function grade(g: Grader): void {
   let token: Contract | undefined
 
   g.check('deploys', { ko: 'PlaygroundToken이 배포되고 ERC-20 함수가 모두 있다', en: 'PlaygroundToken deploys with every ERC-20 function' }, async (t: GraderContext) => {
-    token = await t.deploy('PlaygroundToken', { args: [SUPPLY] })
+    await expectSource(t, 'PlaygroundToken.sol')
+    token = await deployExplained(t, 'PlaygroundToken', { args: [SUPPLY] })
     const needed = ['name', 'symbol', 'decimals', 'totalSupply', 'balanceOf', 'transfer', 'approve', 'allowance', 'transferFrom']
     const missing = needed.filter((fn) => !token!.functions.includes(fn))
     t.expect(missing.length === 0, 'function-missing', {
@@ -125,10 +152,13 @@ export default function grade(g: Grader): void {
 
   g.check('approve', { ko: 'approve가 허용량을 정하고 Approval을 내보낸다', en: 'approve sets the allowance and emits Approval' }, async (t: GraderContext) => {
     const tk = await t.deploy('PlaygroundToken', { args: [SUPPLY] })
-    for (const value of [50n * UNIT, 20n * UNIT]) {
-      const tx = await mustSucceed(t, () => tk.send('approve', [t.accounts[1], value], { from: 0 }), 'approve-reverted', {
-        ko: `approve(계정 1, ${value})가 되돌려졌습니다.`, en: `approve(account 1, ${value}) reverted.`,
-      })
+    for (const [k, value] of [50n * UNIT, 20n * UNIT].entries()) {
+      const tx = await mustSucceed(t, () => tk.send('approve', [t.accounts[1], value], { from: 0 }), 'approve-reverted', k === 0
+        ? { ko: `approve(계정 1, ${value})가 되돌려졌습니다. 토큰이 없어도, 처음 허락할 때도 approve는 성공해야 합니다.`, en: `approve(account 1, ${value}) reverted. approve should succeed even for a first approval.` }
+        : {
+            ko: `이미 ${50n * UNIT}을 허락한 뒤 approve(계정 1, ${value})로 허용량을 바꾸려 했는데 되돌려졌습니다. approve는 기존 허용량이 0이 아니어도 새 값으로 바로 바꿔야 합니다(ERC-20 표준은 "먼저 0으로 바꾸라"를 계약이 강제하지 말라고 합니다. 그 대비는 앱 쪽의 몫입니다).`,
+            en: `After approving ${50n * UNIT}, approve(account 1, ${value}) to change the allowance reverted. approve must replace a non-zero allowance directly (the ERC-20 standard says the contract itself should not enforce "set it to 0 first"; guarding against that race is the app's job).`,
+          })
       expectEvent(t, tx, 'Approval', t.accounts[0]!, t.accounts[1]!, value, { ko: 'approve', en: 'approve' })
       const allowed = await tk.call('allowance', [t.accounts[0], t.accounts[1]])
       t.expect(allowed === value, 'approve-allowance', {

@@ -2,6 +2,9 @@ import type { Contract, Grader, GraderContext, RevertInfo, Text } from '@playgro
 
 const NAMES = ['Kim', 'Lee', 'Park']
 
+/** Small integer types (uint8 … uint48) arrive as `number`: compare every count as a bigint. */
+const big = (v: unknown): unknown => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v)
+
 function isLearnerFailure(e: unknown): e is { name: 'LearnerFailure'; code: string; ko: string; en: string } {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'LearnerFailure'
 }
@@ -51,7 +54,7 @@ async function castVote(t: GraderContext, e: Contract, voter: number, candidate:
 
 async function expectVotes(t: GraderContext, e: Contract, expected: bigint[], context: Text): Promise<void> {
   for (let i = 0; i < expected.length; i++) {
-    const got = await e.call('votesFor', [BigInt(i)])
+    const got = big(await e.call('votesFor', [BigInt(i)]))
     t.expect(got === expected[i], 'tally-wrong', {
       ko: `${context.ko} 후보 ${i}의 votesFor가 ${expected[i]}여야 하는데 ${String(got)}입니다. (기대한 전체 결과: [${expected.join(', ')}])`,
       en: `${context.en} votesFor(${i}) should be ${expected[i]}, but it is ${String(got)}. (Expected tally: [${expected.join(', ')}])`,
@@ -59,9 +62,36 @@ async function expectVotes(t: GraderContext, e: Contract, expected: bigint[], co
   }
 }
 
+/** t.deploy, plus a hint when the pragma pins a compiler other than the bundled solc 0.8.28. */
+async function deployExplained(t: GraderContext, name: string, options?: { args?: unknown[] }): Promise<Contract> {
+  try {
+    return await t.deploy(name, options)
+  } catch (e) {
+    if (isLearnerFailure(e) && /different compiler version/.test(e.en)) {
+      t.fail(e.code, {
+        ko: `${e.ko} — 놀이터의 컴파일러는 solc 0.8.28입니다. pragma solidity ^0.8.20; 처럼 0.8.28을 포함하는 범위로 쓰세요.`,
+        en: `${e.en} — the playground's compiler is solc 0.8.28: write a range that includes it, e.g. pragma solidity ^0.8.20;`,
+      })
+    }
+    throw e
+  }
+}
+
+/** With no .sol file at all solc only says "No input sources specified": name the missing file instead. */
+async function expectSource(t: GraderContext, file: string): Promise<void> {
+  const files = await t.files()
+  if (!files.some((f) => f.endsWith('.sol'))) {
+    t.fail('source-missing', {
+      ko: `작업 공간에 ${file}이(가) 없습니다(.sol 파일이 하나도 없습니다). 지웠거나 옮겼다면 작업 공간 맨 위에 다시 만들어 주세요.`,
+      en: `${file} is not in your workspace (there is no .sol file at all). If you deleted or moved it, put it back at the top of the workspace.`,
+    })
+  }
+}
+
 export default function grade(g: Grader): void {
   g.check('deploys', { ko: 'Election이 배포된다', en: 'Election deploys' }, async (t: GraderContext) => {
-    const e = await t.deploy('Election')
+    await expectSource(t, 'Election.sol')
+    const e = await deployExplained(t, 'Election')
     const missing = ['addCandidate', 'registerVoter', 'vote', 'closeVoting', 'candidateCount', 'votesFor'].filter((f) => !e.functions.includes(f))
     t.expect(missing.length === 0, 'function-missing', {
       ko: `Election에 ${missing.join(', ')} 함수가 없습니다. 과제에 적힌 이름 그대로 만들어 주세요.`,
@@ -71,7 +101,7 @@ export default function grade(g: Grader): void {
 
   g.check('admin-only', { ko: '관리자만 후보·유권자를 등록하고 투표를 마감한다', en: 'Only the administrator registers candidates and voters and closes the vote' }, async (t: GraderContext) => {
     const e = await setup(t, NAMES, [])
-    const count = await e.call('candidateCount')
+    const count = big(await e.call('candidateCount'))
     t.expect(count === BigInt(NAMES.length), 'candidate-count', {
       ko: `후보 ${NAMES.length}명을 등록했는데 candidateCount()가 ${String(count)}입니다.`,
       en: `${NAMES.length} candidates were added, but candidateCount() is ${String(count)}.`,
@@ -88,7 +118,7 @@ export default function grade(g: Grader): void {
         en: `Account 2, not the administrator, called ${en} and it succeeded. Check at the start of the function that msg.sender is the administrator, and revert otherwise; if not, anyone could register themselves as a voter or slip in a candidate.`,
       })
     }
-    const after = await e.call('candidateCount')
+    const after = big(await e.call('candidateCount'))
     t.expect(after === BigInt(NAMES.length), 'candidate-count-changed', {
       ko: `거절된 addCandidate 뒤에도 candidateCount()가 ${NAMES.length}여야 하는데 ${String(after)}입니다.`,
       en: `After the refused addCandidate, candidateCount() should still be ${NAMES.length}, but it is ${String(after)}.`,

@@ -81,9 +81,36 @@ async function expectStage(t: GraderContext, c: Contract, animal: bigint, expect
   })
 }
 
+/** t.deploy, plus a hint when the pragma pins a compiler other than the bundled solc 0.8.28. */
+async function deployExplained(t: GraderContext, name: string, options?: { args?: unknown[] }): Promise<Contract> {
+  try {
+    return await t.deploy(name, options)
+  } catch (e) {
+    if (isLearnerFailure(e) && /different compiler version/.test(e.en)) {
+      t.fail(e.code, {
+        ko: `${e.ko} — 놀이터의 컴파일러는 solc 0.8.28입니다. pragma solidity ^0.8.20; 처럼 0.8.28을 포함하는 범위로 쓰세요.`,
+        en: `${e.en} — the playground's compiler is solc 0.8.28: write a range that includes it, e.g. pragma solidity ^0.8.20;`,
+      })
+    }
+    throw e
+  }
+}
+
+/** With no .sol file at all solc only says "No input sources specified": name the missing file instead. */
+async function expectSource(t: GraderContext, file: string): Promise<void> {
+  const files = await t.files()
+  if (!files.some((f) => f.endsWith('.sol'))) {
+    t.fail('source-missing', {
+      ko: `작업 공간에 ${file}이(가) 없습니다(.sol 파일이 하나도 없습니다). 지웠거나 옮겼다면 작업 공간 맨 위에 다시 만들어 주세요.`,
+      en: `${file} is not in your workspace (there is no .sol file at all). If you deleted or moved it, put it back at the top of the workspace.`,
+    })
+  }
+}
+
 export default function grade(g: Grader): void {
   g.check('deploys', { ko: 'BeefTrace가 배포된다', en: 'BeefTrace deploys' }, async (t: GraderContext) => {
-    const c = await t.deploy('BeefTrace')
+    await expectSource(t, 'BeefTrace.sol')
+    const c = await deployExplained(t, 'BeefTrace')
     const missing = ['authorize', 'recordStep', 'currentStage', 'historyLength', 'stepAt'].filter((f) => !c.functions.includes(f))
     t.expect(missing.length === 0, 'function-missing', {
       ko: `BeefTrace에 ${missing.join(', ')} 함수가 없습니다. 과제에 적힌 이름 그대로 만들어 주세요.`,
@@ -140,7 +167,7 @@ export default function grade(g: Grader): void {
       times.push(BigInt(block.timestamp))
       if (stage === FARM) await record(t, c, other, FARM)
     }
-    const length = await c.call('historyLength', [animal], { from: READER })
+    const length = asBig(await c.call('historyLength', [animal], { from: READER }))
     t.expect(length === 4n, 'history-length', length === 0n
       ? {
           ko: `네 단계를 모두 기록했는데 historyLength(${animal})가 0입니다. recordStep이 아직 아무것도 저장하지 않습니다. history[animalId].push(...)로 단계를 쌓으세요.`,
@@ -168,7 +195,7 @@ export default function grade(g: Grader): void {
       ko: '이미 판매된 가축에 판매 단계를 다시 기록했는데 성공했습니다.',
       en: 'Recording the sale again for an animal already sold succeeded.',
     })
-    const otherLength = await c.call('historyLength', [other], { from: READER })
+    const otherLength = asBig(await c.call('historyLength', [other], { from: READER }))
     t.expect(otherLength === 1n, 'history-separate', {
       ko: `다른 가축 ${other}는 농장 단계 하나만 기록했으니 historyLength가 1이어야 하는데 ${String(otherLength)}입니다. 이력은 가축 번호마다 따로 두세요.`,
       en: `Animal ${other} only has its farm step, so its historyLength should be 1, but it is ${String(otherLength)}. Keep a separate history per animal id.`,
