@@ -229,12 +229,15 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
         return provider.request({ method, params: (params as unknown[] | undefined) ?? [] })
       },
       runScript: async (payload) => {
-        const { file, call, args, allowError } = p(payload)
+        const { file, call, args, allowError, batch } = p(payload)
         if (typeof file !== 'string') throw new TypeError('runLearnerScript(file): file must be a path')
         if (call !== undefined && call !== null && typeof call !== 'string') throw new TypeError('runLearnerScript: options.call must be an export name')
+        if (batch !== undefined && batch !== null && (typeof call !== 'string' || !Array.isArray(batch) || !batch.every(Array.isArray))) {
+          throw new TypeError('runLearnerScript: options.batch must be a list of argument lists, with options.call')
+        }
         const run = await runLearnerScript(
           { createSandbox: environment.createSandbox, attempt, files: workspace, seed },
-          { file, call: (call as string | null | undefined) ?? undefined, args: (args as unknown[] | undefined) ?? [] },
+          { file, call: (call as string | null | undefined) ?? undefined, args: (args as unknown[] | undefined) ?? [], batch: (batch as unknown[][] | null | undefined) ?? undefined },
         )
         if (run.error !== undefined && allowError !== true) {
           const tail = run.console.slice(-5).join('\n')

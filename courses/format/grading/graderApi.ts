@@ -146,6 +146,12 @@ export interface ScriptOptions {
   call?: string
   args?: unknown[]
   /**
+   * Calls `call` once per argument list, in one isolate, and returns the results as an array
+   * (`returnValue`). Much faster when the script imports viem (parsed once, not per call); the
+   * module's top-level code runs once for the whole batch.
+   */
+  batch?: unknown[][]
+  /**
    * By default a script that throws (or breaks a sandbox limit, or lacks the export) fails the
    * check at once with a message naming the error, its line and the script's last output. With
    * `allowError: true` the run comes back with `error` set instead, for graders that explain it

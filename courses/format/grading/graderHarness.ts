@@ -130,7 +130,7 @@ const t = Object.freeze({
   increaseTime: (seconds) => host('increaseTime', { seconds }),
   mine: (blocks) => host('mine', { blocks: blocks === undefined ? 1 : blocks }),
   request: (method, params) => host('request', { method, params: params === undefined ? [] : params }),
-  runLearnerScript: (file, o) => host('runScript', Object.assign({ file }, o === undefined || o === null ? {} : { call: o.call, args: o.args, allowError: o.allowError === true })),
+  runLearnerScript: (file, o) => host('runScript', Object.assign({ file }, o === undefined || o === null ? {} : { call: o.call, args: o.args, batch: o.batch, allowError: o.allowError === true })),
   sim: ${
     options.hasSim
       ? `Object.freeze({

@@ -29,6 +29,8 @@ export interface LearnerScriptRequest {
   file: string
   call?: string | undefined
   args?: unknown[] | undefined
+  /** Argument lists: `call` once per list in the same isolate; the results come back as an array. */
+  batch?: unknown[][] | undefined
 }
 
 export interface LearnerScriptContext {
@@ -61,6 +63,7 @@ export async function runLearnerScript(context: LearnerScriptContext, request: L
 import * as learner from './${file}'
 const callName = ${JSON.stringify(request.call ?? null)}
 const callArgs = fromWire(${JSON.stringify(toWire(request.args ?? []))})
+const batch = fromWire(${JSON.stringify(request.batch === undefined ? null : toWire(request.batch))})
 // A promise inside the returned value is almost always a missing \`await\`: name where it is.
 function findPromise(value, path, seen) {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined
@@ -81,7 +84,11 @@ let result
 if (callName !== null) {
   const fn = learner[callName]
   if (typeof fn !== 'function') result = { missingExport: callName, exports: Object.keys(learner) }
-  else result = settle(await fn(...callArgs))
+  else if (batch !== null) {
+    const values = []
+    for (const args of batch) values.push(await fn(...args))
+    result = settle(values)
+  } else result = settle(await fn(...callArgs))
 } else {
   let value = await learner.default
   if (typeof value === 'function') value = await value()

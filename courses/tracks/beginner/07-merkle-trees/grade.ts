@@ -101,20 +101,20 @@ const show = (v: unknown): string => {
 }
 const sides = (proof: Step[]): string => (proof.length === 0 ? '[]' : proof.map((s) => s.side).join(', '))
 
-async function call(t: GraderContext, fn: string, args: unknown[]): Promise<unknown> {
-  const run = await t.runLearnerScript(FILE, { call: fn, args })
+/** `fn` called once per argument list in one run of the script (viem is loaded once, not per call). */
+async function callMany(t: GraderContext, fn: string, argLists: unknown[][]): Promise<unknown[]> {
+  const run = await t.runLearnerScript(FILE, { call: fn, batch: argLists, allowError: true })
   if (run.error) {
     t.fail('script-error', {
-      ko: `${FILE}의 ${fn}(…)를 실행하다 오류가 났습니다: ${run.error.ko}${run.error.line ? ` (${run.error.line}번째 줄)` : ''}. 이 함수가 export되어 있는지, 잎이 ${Array.isArray(args[0]) ? (args[0] as unknown[]).length : 1}개인 경우도 처리하는지 확인하세요.`,
-      en: `Running ${fn}(…) in ${FILE} failed: ${run.error.en}${run.error.line ? ` (line ${run.error.line})` : ''}. Check that the function is exported and handles this case (${Array.isArray(args[0]) ? `${(args[0] as unknown[]).length} leaves` : 'one leaf'}).`,
+      ko: `${FILE}의 ${fn}(…)를 실행하다 오류가 났습니다: ${run.error.ko}. 이 함수가 export되어 있는지, 잎이 하나뿐이거나 홀수 개인 경우도 처리하는지 확인하세요.`,
+      en: `Running ${fn}(…) in ${FILE} failed: ${run.error.en}. Check that the function is exported and handles one leaf and odd numbers of leaves too.`,
     })
   }
-  return run.returnValue
+  return run.returnValue as unknown[]
 }
 
-async function expectRoot(t: GraderContext, size: number): Promise<void> {
+async function expectRoot(t: GraderContext, size: number, got: unknown): Promise<void> {
   const leaves = TXS.slice(0, size)
-  const got = await call(t, 'merkleRoot', [leaves])
   const want = await rootOf(t, leaves)
   if (typeof got === 'string' && got.toLowerCase() === want) return
   const promoted = size % 2 === 1 || size === 5 || size === 6 || size === 7 ? await rootOf(t, leaves, false) : ''
@@ -157,19 +157,29 @@ async function expectRoot(t: GraderContext, size: number): Promise<void> {
 
 export default function grade(g: Grader): void {
   g.check('root-basic', { ko: '잎 1, 2, 4, 8개의 머클 루트가 맞다', en: 'The Merkle root is right for 1, 2, 4 and 8 leaves' }, async (t: GraderContext) => {
-    for (const size of [1, 2, 4, 8]) await expectRoot(t, size)
+    const sizes = [1, 2, 4, 8]
+    const roots = await callMany(t, 'merkleRoot', sizes.map((size) => [TXS.slice(0, size)]))
+    for (const [i, size] of sizes.entries()) await expectRoot(t, size, roots[i])
   })
 
   g.check('root-odd', { ko: '잎이 홀수 개(3, 5, 7)일 때 마지막 해시를 복제한다', en: 'With an odd number of leaves (3, 5, 7) the last hash is duplicated' }, async (t: GraderContext) => {
-    for (const size of [3, 5, 7]) await expectRoot(t, size)
+    const sizes = [3, 5, 7]
+    const roots = await callMany(t, 'merkleRoot', sizes.map((size) => [TXS.slice(0, size)]))
+    for (const [i, size] of sizes.entries()) await expectRoot(t, size, roots[i])
   })
 
   g.check('verify-valid', { ko: 'verifyProof가 올바른 증명을 받아들인다', en: 'verifyProof accepts honest proofs' }, async (t: GraderContext) => {
     const cases: [number, number][] = [[1, 0], [2, 1], [3, 2], [5, 4], [5, 1], [8, 6], [8, 3]]
+    const inputs: [string, Step[], string][] = []
     for (const [size, index] of cases) {
       const leaves = TXS.slice(0, size)
-      const proof = await proofOf(t, leaves, index)
-      const got = await call(t, 'verifyProof', [leaves[index], proof, await rootOf(t, leaves)])
+      inputs.push([leaves[index]!, await proofOf(t, leaves, index), await rootOf(t, leaves)])
+    }
+    const results = await callMany(t, 'verifyProof', inputs)
+    for (const [i, [size, index]] of cases.entries()) {
+      const leaves = TXS.slice(0, size)
+      const proof = inputs[i]![1]
+      const got = results[i]
       if (got === true) continue
       t.fail(got === false ? 'valid-rejected' : 'not-boolean', {
         ko: `잎 ${size}개짜리 트리의 ${index}번 잎 ${show(leaves[index])}에 대한 올바른 증명(${proof.length}단계, 형제 위치: ${sides(proof)})인데 verifyProof가 ${show(got)}을(를) 돌려주었습니다. true여야 합니다. ${
@@ -202,8 +212,9 @@ export default function grade(g: Grader): void {
       { leaf: five[1]!, proof: await proofOf(t, five, 4), root: await rootOf(t, five), ko: '4번 잎의 증명을 1번 잎에 붙였습니다(잎 5개)', en: "leaf 4's proof was used for leaf 1 (5 leaves)" },
       { leaf: TXS[1]!, proof: [], root: await rootOf(t, TXS.slice(0, 1)), ko: '잎 하나짜리 트리에 다른 잎을 빈 증명으로 넣었습니다', en: 'another leaf was checked against a one-leaf tree with an empty proof' },
     ]
-    for (const f of forgeries) {
-      const got = await call(t, 'verifyProof', [f.leaf, f.proof, f.root])
+    const verdicts = await callMany(t, 'verifyProof', forgeries.map((f) => [f.leaf, f.proof, f.root]))
+    for (const [i, f] of forgeries.entries()) {
+      const got = verdicts[i]
       if (got === false) continue
       t.fail(got === true ? 'forgery-accepted' : 'not-boolean', {
         ko: `위조된 증명을 verifyProof가 ${show(got)}(으)로 판정했습니다. false여야 합니다. 위조 방법: ${f.ko}. 증명을 끝까지 따라 올라가 얻은 해시를 주어진 root와 정확히 비교하고, 같을 때만 true를 돌려주세요.`,
@@ -214,9 +225,10 @@ export default function grade(g: Grader): void {
 
   g.check('build-proof', { ko: 'buildProof가 검증을 통과하는 증명을 만든다', en: 'buildProof makes proofs that verify' }, async (t: GraderContext) => {
     const cases: [number, number][] = [[1, 0], [2, 0], [2, 1], [3, 2], [5, 4], [5, 3], [8, 5], [8, 0]]
-    for (const [size, index] of cases) {
+    const built = await callMany(t, 'buildProof', cases.map(([size, index]) => [TXS.slice(0, size), index]))
+    for (const [i, [size, index]] of cases.entries()) {
       const leaves = TXS.slice(0, size)
-      const got = await call(t, 'buildProof', [leaves, index])
+      const got = built[i]
       const want = await proofOf(t, leaves, index)
       if ((await climb(t, leaves[index]!, got)) === (await rootOf(t, leaves)) && Array.isArray(got) && got.length === want.length) continue
       let detail = { ko: '', en: '' }

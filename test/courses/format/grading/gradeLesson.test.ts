@@ -238,3 +238,18 @@ describe('messages for common learner mistakes', () => {
     expect(pinned.checks[1]!.message.en).toContain('pragma solidity ^0.8.20;')
   })
 })
+
+describe('batched script calls', () => {
+  it('calls an export once per argument list in one isolate (top-level code runs once)', async () => {
+    const grader = `export default function grade(g) {
+      g.check('batch', { ko: '묶음', en: 'Batch' }, async (t) => {
+        const run = await t.runLearnerScript('math.ts', { call: 'square', batch: [[2n], [3n], [-4n]] })
+        t.expect(JSON.stringify(run.returnValue.map(String)) === '["4","9","16"]', 'values', { ko: '값', en: 'values ' + run.returnValue })
+        t.expect(run.console.filter((l) => l === 'loaded').length === 1, 'once', { ko: '한 번', en: 'loaded ' + run.console.length })
+      })
+    }`
+    const script = "console.log('loaded')\nexport const square = (x: bigint): bigint => x * x\n"
+    const result = await grade({ grader, workspace: { 'math.ts': script } })
+    expect(result.checks[0]).toMatchObject({ status: 'pass' })
+  })
+})
