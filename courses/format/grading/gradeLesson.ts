@@ -243,9 +243,9 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
           const tail = run.console.slice(-5).join('\n')
           const printed = tail === '' ? '' : `\n${tail}`
           throw learnerFailure(
-            ['script.missing', 'script.export-missing', 'script.unawaited'].includes(run.error.code) ? run.error.code : 'script.failed',
-            ['script.missing', 'script.export-missing', 'script.unawaited'].includes(run.error.code) ? run.error.ko : `${file} 실행 중 오류가 났습니다: ${run.error.ko}${printed}`,
-            ['script.missing', 'script.export-missing', 'script.unawaited'].includes(run.error.code) ? run.error.en : `${file} stopped with an error: ${run.error.en}${printed}`,
+            ['script.missing', 'script.export-missing', 'script.unawaited', 'script.load-error'].includes(run.error.code) ? run.error.code : 'script.failed',
+            ['script.missing', 'script.export-missing', 'script.unawaited', 'script.load-error'].includes(run.error.code) ? run.error.ko : `${file} 실행 중 오류가 났습니다: ${run.error.ko}${printed}`,
+            ['script.missing', 'script.export-missing', 'script.unawaited', 'script.load-error'].includes(run.error.code) ? run.error.en : `${file} stopped with an error: ${run.error.en}${printed}`,
           )
         }
         return run

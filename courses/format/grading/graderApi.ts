@@ -225,8 +225,10 @@ export interface GraderContext {
 
   /**
    * Runs a workspace script (.ts or .js) in a fresh isolate against this attempt's network. A
-   * script error fails the check (LearnerFailure `script.failed`, `script.missing`,
-   * `script.export-missing`) unless `allowError` is set.
+   * script error fails the check (LearnerFailure `script.failed` for an error in the called
+   * function, `script.load-error` for one while the file loads — a syntax error, top-level code —,
+   * `script.missing`, `script.export-missing`, `script.unawaited`) unless `allowError` is set;
+   * `error.code` tells the same apart.
    */
   runLearnerScript(file: string, options?: ScriptOptions): Promise<ScriptRun>
 

@@ -63,6 +63,8 @@ export async function runLearnerScript(context: LearnerScriptContext, request: L
 import * as learner from './${file}'
 const callName = ${JSON.stringify(request.call ?? null)}
 const callArgs = fromWire(${JSON.stringify(toWire(request.args ?? []))})
+// Imports have run: an error from here on is the called function's, not the file's loading.
+__pg_phase('call')
 const batch = fromWire(${JSON.stringify(request.batch === undefined ? null : toWire(request.batch))})
 // A promise inside the returned value is almost always a missing \`await\`: name where it is.
 function findPromise(value, path, seen) {
@@ -96,7 +98,11 @@ if (callName !== null) {
 }
 export default result
 `
+  let loaded = false
   const capabilities: Record<string, Capability> = {
+    __pg_phase: () => {
+      loaded = true
+    },
     __pg_chain: async (args) => toWire(await attempt.provider.request(fromWire(args) as { method: string; params?: unknown[] })),
     __pg_sim: async (op, payload) => {
       const sim = attempt.sim
@@ -137,6 +143,22 @@ export default result
     // A script error's message already names the error and its position; other errors (limits,
     // refused imports) may carry details the message does not.
     const details = e.details === undefined || e.messages.en.includes(e.details) ? '' : ` ${e.details}`
+    if (!loaded && e.code === 'sandbox.script-error') {
+      // The file itself did not load (a syntax error, or top-level code that throws): say so,
+      // rather than blame whichever function the grader meant to call.
+      return {
+        console: lines,
+        returnValue: undefined,
+        error: {
+          code: 'script.load-error',
+          ko: `${file}을(를) 불러오다가 멈췄습니다(함수를 부르기 전, 파일 맨 위 수준의 코드나 문법 오류): ${e.messages.ko}`,
+          en: `${file} stopped while loading, before any function was called (a syntax error, or code at the top level of the file): ${e.messages.en}`,
+          ...(e.line === undefined ? {} : { line: e.line }),
+          ...(e.column === undefined ? {} : { column: e.column }),
+          ...(e.file === undefined ? {} : { file: e.file }),
+        },
+      }
+    }
     return {
       console: lines,
       returnValue: undefined,

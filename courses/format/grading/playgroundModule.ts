@@ -15,9 +15,6 @@ export interface PlaygroundModuleOptions {
   hasSim: boolean
 }
 
-/** The capability names the module's source calls. */
-export const PLAYGROUND_CAPABILITIES = ['__pg_chain', '__pg_sim', '__pg_readFile', '__pg_sha256', '__pg_keccak256'] as const
-
 /**
  * @example
  * createSandbox({ modules: { playground: playgroundModuleSource({ accounts, chainId: 31337, hasSim: false }) }, capabilities })

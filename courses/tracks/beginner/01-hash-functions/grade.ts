@@ -2,32 +2,9 @@ import type { Grader, GraderContext, Text } from '@playground/grader'
 
 const FILE = 'hashing.ts'
 
-/** The grader's own hashes of its texts (SHA-256 and Keccak-256 of their UTF-8 bytes). */
-const HASHES: Record<string, { sha256: string; keccak256: string }> = {
-  '': {
-    sha256: '0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    keccak256: '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470',
-  },
-  hello: {
-    sha256: '0x2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824',
-    keccak256: '0x1c8aff950685c2ed4bc3174f3472287b56d9517b9c948127319a09a7a36deac8',
-  },
-  Hello: {
-    sha256: '0x185f8db32271fe25f561a6fc938b2e264306ec304eda518007d1764826381969',
-    keccak256: '0x06b3dfaec148fb1bb2b066f10ec285e7c9bf402ab32aa78a5d38e34566810cd2',
-  },
-  '블록체인 놀이터': {
-    sha256: '0x87f09705c7e17187f694cbc88285380798b9c204503d1217368fc7cde9279ea4',
-    keccak256: '0xaf614448ac264f6b65134da76a0ef2b37e38bca2c23d772f308883d2e66c988a',
-  },
-  'Alice pays Bob 10': {
-    sha256: '0x69ad18dfd1ac4b3d711b02ee62caa00a82f0f67cc11ebacdd0c0ede0d8b6eaed',
-    keccak256: '0xe75d4972b1ed24b88faa192f6edfced5caea6e309f52057cc425f3db03ab6f44',
-  },
-  'Alice pays Bob 11': {
-    sha256: '0x83e970b5a467ce2dea0a573ee54380252a1d193b2625e2c29ad43ad6600990aa',
-    keccak256: '0x5e54ba9642737db3b1ea6c021e39bac0265ed24caa53c41e42d29b3c27f5a006',
-  },
+/** The grader's own hashes of a text (SHA-256 and Keccak-256 of its UTF-8 bytes, computed by the host). */
+async function hashesOf(t: GraderContext, text: string): Promise<{ sha256: string; keccak256: string }> {
+  return { sha256: await t.sha256(text), keccak256: await t.keccak256(text) }
 }
 
 /** Hex digits that differ between two hashes, '0x' skipped (the grader's own count). */
@@ -45,10 +22,22 @@ const show = (v: unknown): string => (v === undefined ? 'undefined' : JSON.strin
 async function call(t: GraderContext, fn: string, args: unknown[]): Promise<unknown> {
   const run = await t.runLearnerScript(FILE, { call: fn, args, allowError: true })
   if (run.error) {
-    const where = run.error.line === undefined ? '' : ` (line ${run.error.line})`
+    if (run.error.code === 'script.missing' || run.error.code === 'script.export-missing') {
+      t.fail(run.error.code === 'script.missing' ? 'file-missing' : 'export-missing', { ko: run.error.ko, en: run.error.en })
+    }
+    // Does the file fail on its own, before any function is called (a syntax error, or the
+    // console.log lines at the bottom of the file)? Then say so rather than blame `fn`.
+    // (A call of an export that does not exist loads the file without running a default export such as main.)
+    const load = await t.runLearnerScript(FILE, { allowError: true, call: '__load_only__' })
+    if (load.error && load.error.code !== 'script.export-missing') {
+      t.fail('script-error', {
+        ko: `${FILE}이(가) 함수를 부르기도 전에, 파일을 불러오는 단계에서 멈췄습니다: ${clean(load.error.ko)}. 문법 오류가 없는지, 그리고 함수 밖에 있는 코드(맨 아래의 console.log 줄 등)도 함께 실행된다는 점을 생각해 그 줄이 오류를 내지 않는지 확인하세요.`,
+        en: `${FILE} stopped while loading, before any of its functions was called: ${clean(load.error.en)}. Check for syntax errors, and remember that code outside the functions (such as the console.log lines at the bottom) runs too: make sure those lines do not throw.`,
+      })
+    }
     t.fail('script-error', {
-      ko: `${fn}(${args.map(show).join(', ')})을(를) 부르자 오류가 났습니다${where}: ${clean(run.error.ko)}. 함수 이름이 ${fn}이고 export되어 있는지, 오류 없이 값을 돌려주는지 확인하세요.`,
-      en: `Calling ${fn}(${args.map(show).join(', ')}) failed${where}: ${clean(run.error.en)}. Check that ${fn} is exported under exactly that name and returns a value without throwing.`,
+      ko: `${fn}(${args.map(show).join(', ')})을(를) 부르자 오류가 났습니다: ${clean(run.error.ko)}. ${fn}이(가) 오류 없이 값을 돌려주는지 확인하세요.`,
+      en: `Calling ${fn}(${args.map(show).join(', ')}) failed: ${clean(run.error.en)}. Check that ${fn} returns a value without throwing.`,
     })
   }
   return run.returnValue
@@ -59,12 +48,12 @@ const sameHex = (got: unknown, want: string): boolean => typeof got === 'string'
 export default function grade(g: Grader): void {
   g.check('sha256-and-keccak', { ko: 'hashBoth가 SHA-256과 Keccak-256 해시를 돌려준다', en: 'hashBoth returns the SHA-256 and Keccak-256 hashes' }, async (t: GraderContext) => {
     for (const text of ['hello', '', '블록체인 놀이터', 'Alice pays Bob 10']) {
-      const want = HASHES[text]!
+      const want = await hashesOf(t, text)
       const got = (await call(t, 'hashBoth', [text])) as { sha256?: unknown; keccak256?: unknown } | undefined
-      if (typeof got !== 'object' || got === null) {
+      if (typeof got !== 'object' || got === null || Array.isArray(got)) {
         t.fail('not-an-object', {
-          ko: `hashBoth(${show(text)})는 { sha256, keccak256 } 객체를 돌려줘야 하는데 ${show(got)}이(가) 왔습니다. return 문을 빠뜨리지 않았는지 보세요.`,
-          en: `hashBoth(${show(text)}) should return an object { sha256, keccak256 }, but it returned ${show(got)}. Check that the function has a return statement.`,
+          ko: `hashBoth(${show(text)})는 { sha256, keccak256 } 객체를 돌려줘야 하는데 ${show(got)}이(가) 왔습니다. ${Array.isArray(got) ? '배열이 아니라 sha256, keccak256이라는 이름의 속성을 가진 객체로 돌려주세요.' : 'return 문을 빠뜨리지 않았는지 보세요.'}`,
+          en: `hashBoth(${show(text)}) should return an object { sha256, keccak256 }, but it returned ${show(got)}. ${Array.isArray(got) ? 'Return an object with properties named sha256 and keccak256, not an array.' : 'Check that the function has a return statement.'}`,
         })
       }
       t.expect(sameHex(got.sha256, want.sha256), 'wrong-sha256', {
@@ -79,15 +68,15 @@ export default function grade(g: Grader): void {
   })
 
   g.check('count-digits', { ko: 'countDifferentDigits가 서로 다른 16진수 자리 수를 센다', en: 'countDifferentDigits counts the hex digits that differ' }, async (t: GraderContext) => {
-    const h = HASHES.hello!.sha256
+    const h = (await hashesOf(t, 'hello')).sha256
     const firstChanged = '0x' + (h[2] === 'f' ? '0' : 'f') + h.slice(3)
     const lastChanged = h.slice(0, 65) + (h[65] === 'f' ? '0' : 'f')
     const cases: { a: string; b: string; what: Text }[] = [
       { a: h, b: h, what: { ko: '똑같은 두 해시', en: 'two identical hashes' } },
       { a: h, b: firstChanged, what: { ko: '첫 자리만 다른 두 해시', en: 'two hashes that differ only in the first digit' } },
       { a: h, b: lastChanged, what: { ko: '마지막 자리만 다른 두 해시', en: 'two hashes that differ only in the last digit' } },
-      { a: h, b: HASHES.Hello!.sha256, what: { ko: "'hello'와 'Hello'의 SHA-256 해시", en: "the SHA-256 hashes of 'hello' and 'Hello'" } },
-      { a: HASHES['Alice pays Bob 10']!.keccak256, b: HASHES['Alice pays Bob 11']!.keccak256, what: { ko: "'Alice pays Bob 10'과 'Alice pays Bob 11'의 Keccak-256 해시", en: "the Keccak-256 hashes of 'Alice pays Bob 10' and 'Alice pays Bob 11'" } },
+      { a: h, b: (await hashesOf(t, 'Hello')).sha256, what: { ko: "'hello'와 'Hello'의 SHA-256 해시", en: "the SHA-256 hashes of 'hello' and 'Hello'" } },
+      { a: (await hashesOf(t, 'Alice pays Bob 10')).keccak256, b: (await hashesOf(t, 'Alice pays Bob 11')).keccak256, what: { ko: "'Alice pays Bob 10'과 'Alice pays Bob 11'의 Keccak-256 해시", en: "the Keccak-256 hashes of 'Alice pays Bob 10' and 'Alice pays Bob 11'" } },
     ]
     for (const c of cases) {
       const want = differentDigits(c.a, c.b)
@@ -106,10 +95,8 @@ export default function grade(g: Grader): void {
       ['블록체인 놀이터', '블록체인 놀이터'],
     ]
     for (const [a, b] of pairs) {
-      const want = {
-        sha256: differentDigits(HASHES[a]!.sha256, HASHES[b]!.sha256),
-        keccak256: differentDigits(HASHES[a]!.keccak256, HASHES[b]!.keccak256),
-      }
+      const [ha, hb] = [await hashesOf(t, a), await hashesOf(t, b)]
+      const want = { sha256: differentDigits(ha.sha256, hb.sha256), keccak256: differentDigits(ha.keccak256, hb.keccak256) }
       const got = (await call(t, 'avalanche', [a, b])) as { sha256?: unknown; keccak256?: unknown } | undefined
       const ok = typeof got === 'object' && got !== null && got.sha256 === want.sha256 && got.keccak256 === want.keccak256
       t.expect(ok, 'wrong-avalanche', {

@@ -6,7 +6,6 @@ const VICTIM = 5
 const HEIGHT = 3
 const DATA = '블록 3: Mallory가 1000코인을 받는다 / Mallory receives 1000 coins'
 const SECOND_VICTIM = 0
-const SECOND_HEIGHT = 2
 const SECOND_DATA = 'Node 0 rewrites history'
 
 /** An error text without its final period (the message goes on after it). */
@@ -19,14 +18,38 @@ function simOf(t: GraderContext): SimControl {
   return t.sim
 }
 
+/** The nodes whose copy of `block` differs from the block itself: the simulator's own truth. */
+async function oddByTruth(t: GraderContext, block: number): Promise<number[]> {
+  const net = simOf(t)
+  const odd: number[] = []
+  for (let n = 0; n < 8; n++) {
+    const info = await net.query({ type: 'block', block, node: n })
+    if (info.copy !== undefined && info.copy !== null && info.copy.hash !== info.hash) odd.push(n)
+  }
+  return odd
+}
+
 async function call(t: GraderContext, fn: string, args: unknown[]): Promise<unknown> {
   const run = await t.runLearnerScript(FILE, { call: fn, args, allowError: true })
   if (run.error) {
-    const where = run.error.line === undefined ? '' : ` (line ${run.error.line})`
+    if (run.error.code === 'script.missing' || run.error.code === 'script.export-missing') {
+      t.fail(run.error.code === 'script.missing' ? 'file-missing' : 'export-missing', { ko: run.error.ko, en: run.error.en })
+    }
     const notHeld = /does not hold|없습니다/.test(run.error.en + run.error.ko)
+    if (!notHeld) {
+      // Does the file fail on its own, before any function is called (a syntax error, or code
+      // outside the functions)? Then say so rather than blame `fn`.
+      const load = await t.runLearnerScript(FILE, { allowError: true, call: '__load_only__' })
+      if (load.error && load.error.code !== 'script.export-missing') {
+        t.fail('script-error', {
+          ko: `${FILE}이(가) 함수를 부르기도 전에, 파일을 불러오는 단계에서 멈췄습니다: ${clean(load.error.ko)}. 문법 오류가 없는지, 그리고 함수 밖의 코드도 파일을 불러올 때마다 실행된다는 점을 생각해 그 코드가 오류를 내지 않는지 확인하세요.`,
+          en: `${FILE} stopped while loading, before any of its functions was called: ${clean(load.error.en)}. Check for syntax errors, and remember that code outside the functions runs whenever the file is loaded: make sure it does not throw.`,
+        })
+      }
+    }
     t.fail(notHeld ? 'block-not-there-yet' : 'script-error', {
-      ko: `${fn}(${args.map(show).join(', ')})을(를) 부르자 오류가 났습니다${where}: ${clean(run.error.ko)}. ${notHeld ? '그 노드에 아직 그 블록이 없습니다. 네트워크를 먼저 돌려서(net.runFor) 블록이 채굴되게 한 다음, chain 조회로 그 높이의 블록 번호(block)를 찾아 tamper하세요. 블록 번호와 높이는 다를 수 있습니다.' : `${fn}이(가) 그 이름으로 export되어 있는지, 파일 맨 아래의 예시 코드까지 오류 없이 도는지 확인하세요.`}`,
-      en: `Calling ${fn}(${args.map(show).join(', ')}) failed${where}: ${clean(run.error.en)}. ${notHeld ? "That node does not hold that block yet: run the network first (net.runFor) so blocks get mined, then find the block's id at that height with a chain query and tamper with that id. A block's id and its height can differ." : `Check that ${fn} is exported under that name and that the whole file, including the example at the bottom, runs without an error.`}`,
+      ko: `${fn}(${args.map(show).join(', ')})을(를) 부르자 오류가 났습니다: ${clean(run.error.ko)}. ${notHeld ? '그 노드에 아직 그 블록이 없습니다. 네트워크를 먼저 돌려서(net.runFor) 블록이 채굴되게 한 다음, chain 조회로 그 높이의 블록 번호(block)를 찾아 tamper하세요. 블록 번호와 높이는 다를 수 있습니다.' : `${fn}이(가) 오류 없이 값을 돌려주는지, 그리고 함수 밖에 둔 코드(파일을 불러올 때마다 실행됩니다)가 오류를 내지 않는지 확인하세요.`}`,
+      en: `Calling ${fn}(${args.map(show).join(', ')}) failed: ${clean(run.error.en)}. ${notHeld ? "That node does not hold that block yet: run the network first (net.runFor) so blocks get mined, then find the block's id at that height with a chain query and tamper with that id. A block's id and its height can differ." : `Check that ${fn} returns a value without throwing, and that any code outside the functions (it runs whenever the file is loaded) does not throw.`}`,
     })
   }
   return run.returnValue
@@ -50,8 +73,8 @@ async function expectTampered(t: GraderContext, id: unknown, node: number, heigh
   }
   const info = await net.query({ type: 'block', block: id, node })
   t.expect(info.height === height, 'wrong-height', {
-    ko: `${fn}이(가) 돌려준 블록 ${id}은(는) 높이 ${info.height}에 있습니다. 높이 ${height}의 블록이어야 합니다. chain 조회의 blocks에서 height가 ${height}인 항목을 찾아 그 block 값을 쓰세요.`,
-    en: `Block ${id}, which ${fn} returned, is at height ${info.height}; it should be the block at height ${height}. Find the entry with height ${height} in the chain query's blocks and use its block field.`,
+    ko: `${fn}이(가) 돌려준 블록 ${id}은(는) 높이 ${info.height}에 있습니다. 높이 ${height}의 블록이어야 합니다. chain 조회의 blocks에서 height가 ${height}인 항목을 찾아 그 block 값을 쓰세요. 포크가 한 번이라도 있었으면 블록 번호와 높이는 달라지니, 높이를 블록 번호로 쓰면 안 됩니다.`,
+    en: `Block ${id}, which ${fn} returned, is at height ${info.height}; it should be the block at height ${height}. Find the entry with height ${height} in the chain query's blocks and use its block field. Once there has been a fork, block ids and heights differ, so do not use the height as the id.`,
   })
   const me = await net.query({ type: 'node', node })
   const chain = await net.query({ type: 'chain', node, limit: 100_000 })
@@ -80,10 +103,8 @@ export default function grade(g: Grader): void {
     const id = await call(t, 'tamperCopy', [VICTIM, HEIGHT, DATA])
     tampered = await expectTampered(t, id, VICTIM, HEIGHT, DATA, 'tamperCopy')
     const net = simOf(t)
-    const others: number[] = []
-    for (let n = 0; n < 8; n++) {
-      if (n !== VICTIM && (await net.query({ type: 'node', node: n })).tamperedBlocks.length > 0) others.push(n)
-    }
+    // Only the copy of this block matters here (code of the learner's own elsewhere may tamper other blocks).
+    const others = (await oddByTruth(t, tampered)).filter((n) => n !== VICTIM)
     t.expect(others.length === 0, 'tampered-others', {
       ko: `노드 ${VICTIM}만 위변조해야 하는데 노드 ${others.join(', ')}의 사본도 바뀌었습니다. tamper 명령의 node에 매개변수 node를 넘기세요.`,
       en: `Only node ${VICTIM} should be tampered with, but node(s) ${others.join(', ')} changed too. Pass the node parameter as the tamper command's node.`,
@@ -98,7 +119,7 @@ export default function grade(g: Grader): void {
   }
 
   g.check('finds-odd-node', { ko: 'oddNodes가 위변조된 사본을 가진 노드를 찾는다', en: 'oddNodes finds the node holding the tampered copy' }, async (t: GraderContext) => {
-    await expectOdd(t, tampered, [VICTIM], {
+    await expectOdd(t, tampered, await oddByTruth(t, tampered), {
       ko: `노드 ${VICTIM}의 블록 ${tampered}(높이 ${HEIGHT}) 사본만 바뀌었고, 그 위로 블록이 몇 개 더 채굴되었습니다.`,
       en: `Only node ${VICTIM}'s copy of block ${tampered} (height ${HEIGHT}) changed, and a few more blocks have been mined on top of it since.`,
     }, findAdvice)
@@ -106,10 +127,18 @@ export default function grade(g: Grader): void {
 
   g.check('no-false-alarm', { ko: '손대지 않은 블록에는 아무 노드도 지목하지 않는다', en: 'For an untouched block no node is reported' }, async (t: GraderContext) => {
     const chain = await simOf(t).query({ type: 'chain', node: 1, limit: 100_000 })
-    const untouched = chain.blocks.find((b: { height: number }) => b.height === 1).block as number
+    // The lowest block no node has changed (height 1, unless code of the learner's own tampered with it).
+    let untouched = -1
+    for (const b of [...chain.blocks].sort((x: { height: number }, y: { height: number }) => x.height - y.height) as { block: number; height: number }[]) {
+      if (b.height >= 1 && (await oddByTruth(t, b.block)).length === 0) {
+        untouched = b.block
+        break
+      }
+    }
+    if (untouched < 0) throw new Error('no untouched block found')
     await expectOdd(t, untouched, [], {
-      ko: `블록 ${untouched}(높이 1)은 아무 노드에서도 바뀌지 않았습니다.`,
-      en: `Block ${untouched} (height 1) was not changed on any node.`,
+      ko: `블록 ${untouched}은(는) 아무 노드에서도 바뀌지 않았습니다.`,
+      en: `Block ${untouched} was not changed on any node.`,
     }, {
       ko: `요청받은 블록(매개변수 block)의 사본만 비교하세요. 다른 블록이 위변조되었다고 해서 이 블록의 사본이 달라지지는 않습니다. ${findAdvice.ko}`,
       en: `Compare only the copies of the block you are asked about (the block parameter): another block being tampered with does not make this block's copies differ. ${findAdvice.en}`,
@@ -117,11 +146,26 @@ export default function grade(g: Grader): void {
   }, { after: ['tampers'] })
 
   g.check('other-victim', { ko: '다른 노드(노드 0)가 위변조해도 찾아낸다', en: 'Finds another tampering node too (node 0)' }, async (t: GraderContext) => {
-    const id = await call(t, 'tamperCopy', [SECOND_VICTIM, SECOND_HEIGHT, SECOND_DATA])
-    const block = await expectTampered(t, id, SECOND_VICTIM, SECOND_HEIGHT, SECOND_DATA, 'tamperCopy')
-    await expectOdd(t, block, [SECOND_VICTIM], {
-      ko: `이번에는 노드 ${SECOND_VICTIM}의 블록 ${block}(높이 ${SECOND_HEIGHT}) 사본만 바뀌었습니다.`,
-      en: `This time only node ${SECOND_VICTIM}'s copy of block ${block} (height ${SECOND_HEIGHT}) changed.`,
+    // First a short fork: the network is split in two, each half mines a block at the same height,
+    // then it heals and settles on one of them. From there on a block's id is no longer its height.
+    const net = simOf(t)
+    await net.apply({ type: 'partition', groups: [[0, 1, 2, 3], [4, 5, 6, 7]] })
+    const a = await net.apply({ type: 'mine', node: 1 })
+    await net.apply({ type: 'mine', node: 6 })
+    await net.runFor(2_000)
+    await net.apply({ type: 'heal' })
+    const forkHeight = (await net.query({ type: 'block', block: a.block, node: 1 })).height as number
+    for (let i = 0; i < 60; i++) {
+      await net.runFor(15_000)
+      const agreed = (await net.query({ type: 'consistency' })).agree === true
+      if (agreed && (await net.query({ type: 'node', node: SECOND_VICTIM })).height >= forkHeight + 2) break
+    }
+    const secondHeight = forkHeight + 1
+    const id = await call(t, 'tamperCopy', [SECOND_VICTIM, secondHeight, SECOND_DATA])
+    const block = await expectTampered(t, id, SECOND_VICTIM, secondHeight, SECOND_DATA, 'tamperCopy')
+    await expectOdd(t, block, await oddByTruth(t, block), {
+      ko: `이번에는 노드 ${SECOND_VICTIM}의 블록 ${block}(높이 ${secondHeight}) 사본만 바뀌었습니다.`,
+      en: `This time only node ${SECOND_VICTIM}'s copy of block ${block} (height ${secondHeight}) changed.`,
     }, {
       ko: `어느 한 노드(예: 노드 0)를 기준으로 삼으면, 그 노드가 위변조했을 때 나머지 모두가 틀린 것처럼 보입니다. 블록의 진짜 해시(hash)나 다수결과 비교하세요. ${findAdvice.ko}`,
       en: `If you take one node (say node 0) as the reference, everyone else looks wrong when that node is the one that tampered. Compare with the block's real hash (hash) or with the majority. ${findAdvice.en}`,

@@ -55,17 +55,31 @@ async function runSteps(t: GraderContext, start: Balances, steps: Step[], advice
     const before = mine
     const run = await t.runLearnerScript(FILE, { call: 'applyBlock', args: [before, step.block], allowError: true })
     if (run.error) {
-      const where = run.error.line === undefined ? '' : ` (line ${run.error.line})`
+      if (run.error.code === 'script.missing' || run.error.code === 'script.export-missing') {
+        t.fail(run.error.code === 'script.missing' ? 'file-missing' : 'export-missing', { ko: run.error.ko, en: run.error.en })
+      }
+      // Does the file fail on its own, before applyBlock is called (a syntax error, or the example
+      // at the bottom of the file)? Then say so rather than blame applyBlock.
+      // (A call of an export that does not exist loads the file without running a default export such as main.)
+      const load = await t.runLearnerScript(FILE, { allowError: true, call: '__load_only__' })
+      if (load.error && load.error.code !== 'script.export-missing') {
+        t.fail('script-error', {
+          ko: `${FILE}이(가) applyBlock을 부르기도 전에, 파일을 불러오는 단계에서 멈췄습니다: ${clean(load.error.ko)}. 문법 오류가 없는지, 그리고 함수 밖의 코드(맨 아래 "실행" 예시)도 채점할 때마다 함께 실행된다는 점을 생각해 그 코드가 오류를 내지 않는지 확인하세요.`,
+          en: `${FILE} stopped while loading, before applyBlock was called: ${clean(load.error.en)}. Check for syntax errors, and remember that code outside the functions (the "Run" example at the bottom) runs every time too: make sure it does not throw.`,
+        })
+      }
       t.fail('script-error', {
-        ko: `applyBlock(${show(before)}, ${describeBlock(step.block)})을(를) 부르자 오류가 났습니다${where}: ${clean(run.error.ko)}. applyBlock이 export되어 있고, 처음 보는 이름(잔액이 없는 사람)도 0으로 다루는지 확인하세요.`,
-        en: `Calling applyBlock(${show(before)}, ${describeBlock(step.block)}) failed${where}: ${clean(run.error.en)}. Check that applyBlock is exported and treats a name it has never seen (no balance yet) as 0.`,
+        ko: `applyBlock(${show(before)}, ${describeBlock(step.block)})을(를) 부르자 오류가 났습니다: ${clean(run.error.ko)}. 처음 보는 이름(잔액이 없는 사람)도 0으로 다루는지 확인하세요.`,
+        en: `Calling applyBlock(${show(before)}, ${describeBlock(step.block)}) failed: ${clean(run.error.en)}. Check that applyBlock treats a name it has never seen (no balance yet) as 0.`,
       })
     }
     want = reference(want, step.block)
     mine = run.returnValue
+    // A balance that is not a number (NaN arrives as null) usually means `next[name] + x` for a name with no balance yet.
+    const notNumbers = typeof mine === 'object' && mine !== null && Object.values(mine).some((v) => typeof v !== 'number' || !Number.isFinite(v))
     t.expect(normal(mine) === normal(want), 'wrong-balances', {
-      ko: `${i + 1}번째 블록 ${describeBlock(step.block)}을(를) ${show(before)}에 적용한 결과는 ${normal(want)}이어야 하는데 ${normal(mine)}입니다. ${step.note.ko} ${advice.ko}`,
-      en: `Applying block ${i + 1}, ${describeBlock(step.block)}, to ${show(before)} should give ${normal(want)}, but it gave ${normal(mine)}. ${step.note.en} ${advice.en}`,
+      ko: `${i + 1}번째 블록 ${describeBlock(step.block)}을(를) ${show(before)}에 적용한 결과는 ${normal(want)}이어야 하는데 ${normal(mine)}입니다. ${notNumbers ? '숫자가 아닌 잔액(null은 NaN이 바뀐 것)이 있습니다. 잔액이 없는 이름은 undefined이니 (next[name] ?? 0)처럼 0으로 바꿔서 계산하세요. ' : ''}${step.note.ko} ${advice.ko}`,
+      en: `Applying block ${i + 1}, ${describeBlock(step.block)}, to ${show(before)} should give ${normal(want)}, but it gave ${normal(mine)}. ${notNumbers ? 'Some balances are not numbers (null is what NaN turns into): a name with no balance is undefined, so count it as 0 with (next[name] ?? 0). ' : ''}${step.note.en} ${advice.en}`,
     })
   }
 }
@@ -76,9 +90,13 @@ export default function grade(g: Grader): void {
       { block: { coinbase: { to: 'alice', amount: 50 }, transfers: [] }, note: { ko: '빈 장부에서 첫 블록의 보상 50이 alice에게 생겨야 합니다.', en: 'In an empty ledger, the first block’s reward of 50 should appear for alice.' } },
       { block: { coinbase: { to: 'bob', amount: 50 }, transfers: [] }, note: { ko: '두 번째 코인베이스는 bob에게 새 코인 50을 더 만듭니다. 총량은 100이 됩니다.', en: 'The second coinbase creates 50 more coins, for bob: 100 in total now.' } },
       { block: { coinbase: { to: 'alice', amount: 50 }, transfers: [] }, note: { ko: 'alice가 또 채굴했으니 그 잔액에 50이 더해져야 합니다(덮어쓰지 않기).', en: "alice mined again, so 50 is added to her balance (not overwritten)." } },
+      {
+        block: { coinbase: { to: 'bob', amount: 50 }, transfers: [{ from: 'bob', to: 'carol', amount: 80 }] },
+        note: { ko: '블록 안에서는 코인베이스가 먼저입니다. bob은 이 블록의 보상 50을 받아 100을 가진 뒤라서 carol에게 80을 보낼 수 있습니다.', en: "The coinbase comes first in a block: bob owns 100 once this block's reward of 50 is added, so he can send 80 to carol." },
+      },
     ], {
-      ko: 'coinbase.to의 잔액(없으면 0)에 coinbase.amount를 더하세요.',
-      en: "Add coinbase.amount to coinbase.to's balance (0 if it has none).",
+      ko: 'coinbase.to의 잔액(없으면 0)에 coinbase.amount를 더하세요. 전송보다 먼저 더합니다.',
+      en: "Add coinbase.amount to coinbase.to's balance (0 if it has none), before the transfers.",
     })
   })
 

@@ -31,13 +31,26 @@ const clean = (s: string): string => s.trim().replace(/[.]+$/, '')
 const show = (v: unknown): string => (v === undefined ? 'undefined' : JSON.stringify(v))
 const sameAddress = (a: unknown, b: string): boolean => typeof a === 'string' && a.toLowerCase() === b.toLowerCase()
 
+/** Calls an export of keys.ts; a crash or a missing export fails the check with a message that says where to look. */
 async function call(t: GraderContext, fn: string, args: unknown[]): Promise<unknown> {
   const run = await t.runLearnerScript(FILE, { call: fn, args, allowError: true })
   if (run.error) {
-    const where = run.error.line === undefined ? '' : ` (line ${run.error.line})`
+    if (run.error.code === 'script.missing' || run.error.code === 'script.export-missing') {
+      t.fail(run.error.code === 'script.missing' ? 'file-missing' : 'export-missing', { ko: run.error.ko, en: run.error.en })
+    }
+    // Does the file fail on its own, before any function is called (a syntax error, or code outside
+    // the functions)? Then say so rather than blame `fn`. (Only on this failure path: costs nothing when it works.)
+    // (A call of an export that does not exist loads the file without running a default export such as main.)
+    const load = await t.runLearnerScript(FILE, { allowError: true, call: '__load_only__' })
+    if (load.error && load.error.code !== 'script.export-missing') {
+      t.fail('script-error', {
+        ko: `${FILE}이(가) 함수를 부르기도 전에, 파일을 불러오는 단계에서 멈췄습니다: ${clean(load.error.ko)}. 문법 오류가 없는지, 그리고 함수 밖에 있는 코드도 파일을 불러올 때 함께 실행된다는 점을 생각해 그 코드가 오류를 내지 않는지 확인하세요.`,
+        en: `${FILE} stopped while loading, before any of its functions was called: ${clean(load.error.en)}. Check for syntax errors, and remember that code outside the functions runs whenever the file is loaded: make sure it does not throw.`,
+      })
+    }
     t.fail('script-error', {
-      ko: `${fn}(${args.map(show).join(', ')})을(를) 부르자 오류가 났습니다${where}: ${clean(run.error.ko)}. ${fn === 'isGenuine' ? '검증 함수는 이상한 서명을 받아도 오류를 내지 말고 false를 돌려줘야 합니다. viem 호출을 try { … } catch { return false }로 감싸세요.' : `${fn}이(가) 그 이름으로 export되어 있고, 파일 맨 아래 예시 코드까지 오류 없이 도는지 확인하세요.`}`,
-      en: `Calling ${fn}(${args.map(show).join(', ')}) failed${where}: ${clean(run.error.en)}. ${fn === 'isGenuine' ? 'A verifier must not throw on a strange signature: it returns false. Wrap the viem call in try { … } catch { return false }.' : `Check that ${fn} is exported under that name and that the whole file, including the example at the bottom, runs without an error.`}`,
+      ko: `${fn}(${args.map(show).join(', ')})을(를) 부르자 오류가 났습니다: ${clean(run.error.ko)}. ${fn === 'isGenuine' ? '검증 함수는 이상한 서명을 받아도 오류를 내지 말고 false를 돌려줘야 합니다. viem 호출을 try { … } catch { return false }로 감싸세요. 이미 감쌌다면 try 안에서 await를 붙였는지 보세요: async 함수에서 await 없이 return verifyMessage(…)를 하면 오류가 try를 빠져나갑니다. return await verifyMessage(…)로 쓰세요.' : `${fn}이(가) 오류 없이 값을 돌려주는지 확인하세요.`}`,
+      en: `Calling ${fn}(${args.map(show).join(', ')}) failed: ${clean(run.error.en)}. ${fn === 'isGenuine' ? 'A verifier must not throw on a strange signature: it returns false. Wrap the viem call in try { … } catch { return false }. If you already did, check the await inside the try: in an async function, return verifyMessage(…) without await lets the error escape the try. Write return await verifyMessage(…).' : `Check that ${fn} returns a value without throwing.`}`,
     })
   }
   return run.returnValue
@@ -65,11 +78,12 @@ async function expectGenuine(t: GraderContext, args: [string, string, string], w
 
 export default function grade(g: Grader): void {
   g.check('address', { ko: 'addressOf가 개인키에서 주소를 만든다', en: 'addressOf derives the address from a private key' }, async (t: GraderContext) => {
-    for (const { key, address } of KEYS) {
+    for (const { key, address } of [KEYS[0], KEYS[2]]) {
       const got = await call(t, 'addressOf', [key])
+      const isPublicKey = typeof got === 'string' && /^0x04[0-9a-fA-F]{128}$/.test(got)
       t.expect(sameAddress(got, address), 'wrong-address', {
-        ko: `개인키 ${key.slice(0, 10)}…의 주소는 ${address}인데 addressOf는 ${show(got)}을(를) 돌려줬습니다. privateKeyToAccount(privateKey).address를 돌려주세요. 주소는 공개키의 Keccak-256 해시 마지막 20바이트입니다.`,
-        en: `The address of private key ${key.slice(0, 10)}… is ${address}, but addressOf returned ${show(got)}. Return privateKeyToAccount(privateKey).address: the address is the last 20 bytes of the Keccak-256 hash of the public key.`,
+        ko: `개인키 ${key.slice(0, 10)}…의 주소는 ${address}인데 addressOf는 ${show(got)}을(를) 돌려줬습니다. ${isPublicKey ? '이것은 주소가 아니라 공개키입니다(65바이트). ' : ''}privateKeyToAccount(privateKey).address를 돌려주세요. 주소는 공개키의 Keccak-256 해시 마지막 20바이트입니다.`,
+        en: `The address of private key ${key.slice(0, 10)}… is ${address}, but addressOf returned ${show(got)}. ${isPublicKey ? 'That is the public key (65 bytes), not the address. ' : ''}Return privateKeyToAccount(privateKey).address: the address is the last 20 bytes of the Keccak-256 hash of the public key.`,
       })
     }
   })
@@ -99,19 +113,29 @@ export default function grade(g: Grader): void {
       ko: 'verifyMessage({ address, message, signature })의 결과를 돌려주세요. 주소는 대소문자가 섞인 체크섬 표기와 모두 소문자인 표기가 같은 주소이니, 문자열 ===로 비교하면 안 됩니다.',
       en: 'Return the result of verifyMessage({ address, message, signature }). An address written in checksum case and the same address in lowercase are one address, so do not compare them with string ===.',
     }
-    for (const m of MESSAGES) {
-      const { address } = KEYS[m.signer]
-      await expectGenuine(t, [m.text, m.signature, address], true, {
-        ko: `${show(m.text)}은(는) ${address}가 서명한 진짜 메시지입니다.`,
-        en: `${show(m.text)} was really signed by ${address}.`,
-      }, advice)
-    }
-    const m = MESSAGES[0]
-    const lower = KEYS[m.signer].address.toLowerCase()
-    await expectGenuine(t, [m.text, m.signature, lower], true, {
-      ko: `같은 진짜 서명을 주소만 소문자(${lower})로 적어 넘겼습니다.`,
-      en: `The same genuine signature, with the address written in lowercase (${lower}).`,
+    const [m0, m1] = MESSAGES
+    await expectGenuine(t, [m0.text, m0.signature, KEYS[m0.signer].address], true, {
+      ko: `${show(m0.text)}은(는) ${KEYS[m0.signer].address}가 서명한 진짜 메시지입니다.`,
+      en: `${show(m0.text)} was really signed by ${KEYS[m0.signer].address}.`,
     }, advice)
+    // A Korean message (its EIP-191 prefix counts UTF-8 bytes, not characters) with the address in
+    // lowercase. Only when that is refused does a third call tell which of the two is the trouble.
+    const checksummed = KEYS[m1.signer].address
+    const lower = checksummed.toLowerCase()
+    const got = await call(t, 'isGenuine', [m1.text, m1.signature, lower])
+    if (got !== true) {
+      const withChecksum = await call(t, 'isGenuine', [m1.text, m1.signature, checksummed])
+      const caseIsTheTrouble = withChecksum === true
+      t.fail('genuine-rejected', caseIsTheTrouble
+        ? {
+            ko: `${show(m1.text)}은(는) ${checksummed}가 서명한 진짜 메시지입니다. 주소를 체크섬 표기로 주면 isGenuine이 true를 돌려주지만, 같은 주소를 소문자(${lower})로 주면 ${show(got)}를 돌려줍니다. 대소문자만 다른 두 표기는 같은 주소이니 문자열 ===로 비교하지 말고 isAddressEqual을 쓰거나 verifyMessage의 결과를 그대로 돌려주세요.`,
+            en: `${show(m1.text)} was really signed by ${checksummed}. isGenuine returns true when the address is given in checksum case, but ${show(got)} for the same address in lowercase (${lower}). The two spellings are one address: compare with isAddressEqual instead of string ===, or return verifyMessage's result as it is.`,
+          }
+        : {
+            ko: `${show(m1.text)}은(는) ${checksummed}가 서명한 진짜 한국어 메시지인데, isGenuine이 ${show(withChecksum)}를 돌려줬습니다(주소를 소문자로 줘도 ${show(got)}). 영어 메시지는 받아들였으니 한글에서 어긋나는 것입니다. 메시지 해시를 직접 만든다면 EIP-191 머리말의 길이는 글자 수가 아니라 UTF-8 바이트 수입니다. hashMessage(message)나 verifyMessage를 쓰세요.`,
+            en: `${show(m1.text)} is a genuine Korean message signed by ${checksummed}, but isGenuine returned ${show(withChecksum)} (and ${show(got)} with the address in lowercase). It accepted the English message, so something goes wrong with Korean text: if you build the message hash yourself, the length in the EIP-191 prefix counts UTF-8 bytes, not characters. Use hashMessage(message) or verifyMessage.`,
+          })
+    }
   })
 
   g.check('rejects-forgeries', { ko: 'isGenuine이 바뀐 메시지, 다른 사람의 서명, 고친 서명을 거부한다', en: "isGenuine rejects a changed message, someone else's signature and an edited signature" }, async (t: GraderContext) => {

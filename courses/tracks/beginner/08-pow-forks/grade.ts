@@ -31,11 +31,20 @@ async function truth(sim: SimControl): Promise<Truth> {
 }
 
 async function call(t: GraderContext, fn: string): Promise<unknown> {
-  const run = await t.runLearnerScript(FILE, { call: fn, args: [] })
+  const run = await t.runLearnerScript(FILE, { call: fn, args: [], allowError: true })
   if (run.error) {
+    if (run.error.code === 'script.missing' || run.error.code === 'script.export-missing') {
+      t.fail(run.error.code === 'script.missing' ? 'file-missing' : 'export-missing', { ko: run.error.ko, en: run.error.en })
+    }
+    if (/SyntaxError/.test(run.error.en)) {
+      t.fail('script-error', {
+        ko: `${FILE}을(를) 읽을 수 없습니다: ${run.error.ko.trim().replace(/[.]+$/, '')}. 그 줄의 문법 오류(괄호, 쉼표 등)를 고치세요.`,
+        en: `${FILE} cannot be read: ${run.error.en.trim().replace(/[.]+$/, '')}. Fix the syntax error on that line (brackets, commas, …).`,
+      })
+    }
     t.fail('script-error', {
-      ko: `${FILE}의 ${fn}()를 실행하다 오류가 났습니다: ${run.error.ko}${run.error.line ? ` (${run.error.line}번째 줄)` : ''}. 명령과 질의의 모양(예: { type: 'partition', groups: [[0, 1, 2, 3], [4, 5, 6, 7]] })이 맞는지, 노드 번호가 0~7인지 확인하세요.`,
-      en: `Running ${fn}() in ${FILE} failed: ${run.error.en}${run.error.line ? ` (line ${run.error.line})` : ''}. Check the shape of your commands and queries (e.g. { type: 'partition', groups: [[0, 1, 2, 3], [4, 5, 6, 7]] }) and that node ids are 0 to 7.`,
+      ko: `${FILE}의 ${fn}()를 실행하다 오류가 났습니다: ${run.error.ko.trim().replace(/[.]+$/, '')}. 명령과 질의의 모양(예: { type: 'partition', groups: [[0, 1, 2, 3], [4, 5, 6, 7]] })이 맞는지, 노드 번호가 0~7인지 확인하세요.`,
+      en: `Running ${fn}() in ${FILE} failed: ${run.error.en.trim().replace(/[.]+$/, '')}. Check the shape of your commands and queries (e.g. { type: 'partition', groups: [[0, 1, 2, 3], [4, 5, 6, 7]] }) and that node ids are 0 to 7.`,
     })
   }
   return run.returnValue
@@ -81,14 +90,18 @@ function compareStale(t: GraderContext, got: Report, want: Truth, when: { ko: st
 
 function compareTip(t: GraderContext, got: Report, want: Truth, when: { ko: string; en: string }): void {
   if (got.tip === want.tip && got.height === want.height) return
+  const staleTip = want.stale.includes(got.tip)
   t.fail('tip-mismatch', {
-    ko: `${when.ko} 이긴 체인의 끝은 높이 ${want.height}의 블록 ${want.tip}인데, findForks()는 블록 ${got.tip}, 높이 ${got.height}을(를) 돌려주었습니다. 주 체인(onMainChain이 true)에서 가장 높은 블록을 고르거나, 합의가 끝난 뒤 heads 질의로 모든 노드가 가리키는 tip을 보세요. 블록 번호(block)와 높이(height)는 다른 값입니다. 스테일 블록도 번호를 받기 때문입니다.`,
-    en: `${when.en} The winning chain ends at block ${want.tip}, height ${want.height}, but findForks() returned block ${got.tip}, height ${got.height}. Take the highest block with onMainChain true, or, once the nodes agree, the tip every node reports in the heads query. A block's id and its height differ, because stale blocks get ids too.`,
+    ko: `${when.ko} 이긴 체인의 끝은 높이 ${want.height}의 블록 ${want.tip}인데, findForks()는 블록 ${got.tip}, 높이 ${got.height}을(를) 돌려주었습니다.${staleTip ? ` 블록 ${got.tip}은(는) 스테일 블록입니다. 가장 최근에 캔 블록(번호가 가장 큰 블록)이 늘 이긴 체인 위에 있는 것은 아닙니다.` : ''} 주 체인(onMainChain이 true)에서 가장 높은 블록을 고르거나, 합의가 끝난 뒤 heads 질의로 모든 노드가 가리키는 tip을 보세요. 블록 번호(block)와 높이(height)는 다른 값입니다. 스테일 블록도 번호를 받기 때문입니다.`,
+    en: `${when.en} The winning chain ends at block ${want.tip}, height ${want.height}, but findForks() returned block ${got.tip}, height ${got.height}.${staleTip ? ` Block ${got.tip} is stale: the newest block (the highest id) is not always on the winning chain.` : ''} Take the highest block with onMainChain true, or, once the nodes agree, the tip every node reports in the heads query. A block's id and its height differ, because stale blocks get ids too.`,
   })
 }
 
 const AFTER_YOURS = { ko: '여러분의 makeFork() 뒤:', en: 'After your makeFork():' }
-const AFTER_MINE = { ko: '채점기가 네트워크를 한 번 더 갈라놓았다가 다시 이은 뒤:', en: 'After the grader split and healed the network once more:' }
+const AFTER_MINE = {
+  ko: '채점기가 네트워크를 한 번 더 갈라놓았다가 다시 잇고, 마지막에 노드 0 혼자 늦게 캔 블록 하나가 지게 만든 뒤:',
+  en: 'After the grader split and healed the network once more, and finally made node 0 alone mine one late block that loses:',
+}
 
 export default function grade(g: Grader): void {
   g.check('fork-made', { ko: 'makeFork()가 포크를 일으켜 스테일 블록이 생긴다', en: 'makeFork() causes a fork that leaves stale blocks' }, async (t: GraderContext) => {
@@ -110,10 +123,17 @@ export default function grade(g: Grader): void {
       ko: 'makeFork()가 끝났는데 네트워크가 아직 나뉘어 있습니다. 두 그룹은 서로의 블록을 영영 보지 못하므로 포크가 풀리지 않습니다. 마지막에 { type: \'heal\' }을 apply하고, 30~60초 더 돌리세요.',
       en: "makeFork() finished with the network still partitioned: the two groups never see each other's blocks, so the fork never resolves. Apply { type: 'heal' } at the end and run 30–60 s more.",
     })
-    const c = (await sim.query({ type: 'consistency' })) as { agree: boolean; tips: { tip: number; height: number; nodes: number }[] }
+    // Two branches of equal height stay tied until the next block, however long the learner waited:
+    // that is luck, not the learner's doing. So the grader lets a healed network run on a little
+    // (up to 2 minutes) before it calls the nodes disagreeing.
+    let c = (await sim.query({ type: 'consistency' })) as { agree: boolean; tips: { tip: number; height: number; nodes: number }[] }
+    for (let i = 0; i < 8 && !c.agree; i++) {
+      await sim.runFor(15_000)
+      c = await sim.query({ type: 'consistency' })
+    }
     t.expect(c.agree, 'nodes-disagree', {
-      ko: `heal은 했지만 노드들이 아직 서로 다른 끝을 따릅니다: ${c.tips.map((x) => `블록 ${x.tip}(높이 ${x.height})에 노드 ${x.nodes}개`).join(', ')}. 두 가지의 높이가 같으면 다음 블록이 나올 때까지 동점이 이어집니다. heal 뒤에 네트워크를 더 오래(예: 60초) 돌리세요.`,
-      en: `The network is healed but the nodes still follow different tips: ${c.tips.map((x) => `block ${x.tip} (height ${x.height}) on ${x.nodes} node${x.nodes === 1 ? '' : 's'}`).join(', ')}. Two branches of the same height stay tied until the next block arrives. Run the network longer after healing (e.g. 60 s).`,
+      ko: `heal은 했지만 2분을 더 돌려도 노드들이 서로 다른 끝을 따릅니다: ${c.tips.map((x) => `블록 ${x.tip}(높이 ${x.height})에 노드 ${x.nodes}개`).join(', ')}. 모든 노드가 서로 연결되어 있는지(heal 뒤에 다시 partition하지 않았는지) 확인하고, heal 뒤에는 consistency 질의의 agree가 true가 될 때까지 네트워크를 돌리세요.`,
+      en: `The network is healed, but even 2 minutes later the nodes still follow different tips: ${c.tips.map((x) => `block ${x.tip} (height ${x.height}) on ${x.nodes} node${x.nodes === 1 ? '' : 's'}`).join(', ')}. Check that every node is connected again (no partition after the heal), and after healing run the network until the consistency query's agree is true.`,
     })
   }, { after: ['fork-made'] })
 
@@ -149,6 +169,17 @@ export default function grade(g: Grader): void {
       await sim.runFor(15_000)
       const c = (await sim.query({ type: 'consistency' })) as { agree: boolean }
       if (i >= 2 && c.agree) break
+    }
+    // A late loser: node 0 alone mines one block after node 1 (with the other six) has mined two, so the
+    // newest block (the highest id) is a stale one. "The tip is the highest id" fails here.
+    await sim.apply({ type: 'partition', groups: [[0], [1, 2, 3, 4, 5, 6, 7]] })
+    await sim.apply({ type: 'mine', node: 1 })
+    await sim.apply({ type: 'mine', node: 1 }) // on top of its own block: the seven are two ahead
+    await sim.apply({ type: 'mine', node: 0 })
+    await sim.apply({ type: 'heal' })
+    for (let i = 0; i < 40; i++) {
+      await sim.runFor(i === 0 ? 1_000 : 15_000)
+      if (((await sim.query({ type: 'consistency' })) as { agree: boolean }).agree) break
     }
     const want = await truth(sim)
     const got = readReport(t, await call(t, 'findForks'))

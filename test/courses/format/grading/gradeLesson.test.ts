@@ -253,3 +253,17 @@ describe('batched script calls', () => {
     expect(result.checks[0]).toMatchObject({ status: 'pass' })
   })
 })
+
+describe('where a script failed', () => {
+  it('tells an error while the file loads from an error in the called function', async () => {
+    const grader = `export default function grade(g) {
+      g.check('call', { ko: '호출', en: 'Call' }, async (t) => { await t.runLearnerScript('lib.ts', { call: 'f' }) })
+    }`
+    const loading = await grade({ grader, workspace: { 'lib.ts': "export function f() { return 1 }\nconst demo: number = (undefined as any).x\n" } })
+    expect(loading.checks[0]!.message.code).toBe('script.load-error')
+    expect(loading.checks[0]!.message.en).toMatch(/while loading.*line 2/)
+    const calling = await grade({ grader, workspace: { 'lib.ts': "export function f(): number { throw new Error('inside') }\n" } })
+    expect(calling.checks[0]!.message.code).toBe('script.failed')
+    expect(calling.checks[0]!.message.en).toContain('inside')
+  })
+})

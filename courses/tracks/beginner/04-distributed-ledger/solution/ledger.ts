@@ -27,6 +27,10 @@ export async function oddNodes(block: number): Promise<number[]> {
   return odd
 }
 
-const id = await tamperCopy(5, 3, 'Mallory receives 1000 coins')
-if (id >= 0) console.log('tampered block', id, '→ odd nodes:', await oddNodes(id))
-console.log(await net.query({ type: 'consistency' }))
+// Press "Run": it calls main below, which tries both steps on this network. (The grader calls
+// tamperCopy and oddNodes directly with its own inputs, so main does not run while grading.)
+export default async function main(): Promise<void> {
+  const id = await tamperCopy(5, 3, 'Mallory receives 1000 coins')
+  if (id >= 0) console.log('tampered block', id, '→ odd nodes:', await oddNodes(id))
+  console.log(await net.query({ type: 'consistency' }))
+}

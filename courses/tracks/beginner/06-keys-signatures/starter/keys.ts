@@ -31,10 +31,13 @@ export async function isGenuine(message: string, signature: Hex, address: string
   return true
 }
 
-// Press "Run": a new key pair, a signature, and two checks.
-const key = generatePrivateKey()
-const me = addressOf(key)
-const signature = await sign(key, 'I agree')
-console.log('address', me, 'signature', signature)
-console.log('genuine?', await isGenuine('I agree', signature, me))
-console.log('changed message?', await isGenuine('I agree to pay 1000', signature, me))
+// Press "Run": it calls main below: a new key pair, a signature, and two checks. (The grader calls
+// your three functions directly, so this example does not run while grading.)
+export default async function main(): Promise<void> {
+  const key = generatePrivateKey()
+  const me = addressOf(key)
+  const signature = await sign(key, 'I agree')
+  console.log('address', me, 'signature', signature)
+  console.log('genuine?', await isGenuine('I agree', signature, me))
+  console.log('changed message?', await isGenuine('I agree to pay 1000', signature, me))
+}
