@@ -61,6 +61,27 @@ export interface CallOptions {
   value?: unknown
 }
 
+/**
+ * Solidity given to one compile, in UTF-16 code units: solc cannot be interrupted, so a pack's
+ * grader (untrusted) or a stray huge file must not hand it megabytes.
+ */
+const MAX_SOURCE_CHARS = 1 << 20
+
+function checkSourceSize(sources: Record<string, string>): void {
+  let total = 0
+  for (const [path, text] of Object.entries(sources)) {
+    if (typeof text !== 'string') throw new TypeError(`compile: the source of ${path} must be text`)
+    total += text.length
+  }
+  if (total > MAX_SOURCE_CHARS) {
+    throw learnerFailure(
+      'source.too-large',
+      `솔리디티 소스가 너무 큽니다(${total}자, 한도 ${MAX_SOURCE_CHARS}자).`,
+      `The Solidity sources are too large (${total} characters; the limit is ${MAX_SOURCE_CHARS}).`,
+    )
+  }
+}
+
 /** How long a sent transaction may wait for a block on a simulated network (simulated ms). */
 const MINING_LIMIT_MS = 600_000
 
@@ -91,6 +112,7 @@ export function createContractHost(options: ContractHostOptions) {
 
   async function compileSources(sources: Record<string, string> | undefined): Promise<SolcResult> {
     const input = sources ?? (await options.workspaceSources())
+    checkSourceSize(input)
     return options.compile(input)
   }
 
@@ -109,6 +131,7 @@ export function createContractHost(options: ContractHostOptions) {
         `Your workspace has no Solidity file (.sol). Check that the file with contract ${name} was not deleted or renamed.`,
       )
     }
+    checkSourceSize(input)
     const result = options.compile(input)
     if (!result.ok) {
       const where = firstError(result)
