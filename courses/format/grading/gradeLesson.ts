@@ -24,6 +24,7 @@ import { graderHarnessSource } from './graderHarness.ts'
 import type { SandboxFactory } from './learnerScript.ts'
 import { runLearnerScript } from './learnerScript.ts'
 import { DEV_SANDBOX_START_MS, GRADER_LIMITS } from './sandboxDefaults.ts'
+import { sandboxErrorText } from './sandboxErrorText.ts'
 import { fromWire, toWire } from './wireValue.ts'
 
 export type CheckStatus = 'pass' | 'fail' | 'error'
@@ -125,14 +126,11 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
     let error: GradingMessage | undefined
     if (!run.ok) {
       const e = run.error
-      const where = e.line === undefined || e.code === 'sandbox.script-error' ? '' : ` (${e.file ?? GRADER_FILE}:${e.line}${e.column === undefined ? '' : `:${e.column}`})`
-      // A script error's message already names the error and its position; other errors (limits,
-      // refused imports) may carry details the message does not.
-      const details = e.details === undefined || e.messages.en.includes(e.details) ? '' : ` ${e.details}`
+      const text = sandboxErrorText(e, GRADER_FILE)
       error = {
         code: e.code,
-        ko: `채점기를 실행하지 못했습니다(학습자의 잘못이 아닙니다): ${e.messages.ko}${details}${where}`,
-        en: `The grader could not run (not your fault): ${e.messages.en}${details}${where}`,
+        ko: `채점기를 실행하지 못했습니다(학습자의 잘못이 아닙니다): ${text.ko}`,
+        en: `The grader could not run (not your fault): ${text.en}`,
       }
     }
     const checks: CheckResult[] = registered.map(

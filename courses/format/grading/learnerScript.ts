@@ -15,6 +15,7 @@ import type { Capability, Sandbox, SandboxOptions } from '../../../sandbox/creat
 import type { AttemptNetwork } from './attemptNetwork.ts'
 import { DEV_SANDBOX_START_MS, SCRIPT_LIMITS } from './sandboxDefaults.ts'
 import { playgroundModuleSource } from './playgroundModule.ts'
+import { sandboxErrorText } from './sandboxErrorText.ts'
 import { fromWire, toWire, WIRE_VALUE_JS } from './wireValue.ts'
 
 export type SandboxFactory = (options: SandboxOptions) => Sandbox
@@ -139,10 +140,7 @@ export default result
   const lines = run.console.map((l) => l.text)
   if (!run.ok) {
     const e = run.error
-    const where = e.line === undefined || e.code === 'sandbox.script-error' ? '' : ` (${e.file ?? file}:${e.line}${e.column === undefined ? '' : `:${e.column}`})`
-    // A script error's message already names the error and its position; other errors (limits,
-    // refused imports) may carry details the message does not.
-    const details = e.details === undefined || e.messages.en.includes(e.details) ? '' : ` ${e.details}`
+    const text = sandboxErrorText(e, file)
     if (!loaded && e.code === 'sandbox.script-error') {
       // The file itself did not load (a syntax error, or top-level code that throws): say so,
       // rather than blame whichever function the grader meant to call.
@@ -164,8 +162,8 @@ export default result
       returnValue: undefined,
       error: {
         code: e.code,
-        ko: `${e.messages.ko}${details}${where}`,
-        en: `${e.messages.en}${details}${where}`,
+        ko: text.ko,
+        en: text.en,
         ...(e.line === undefined ? {} : { line: e.line }),
         ...(e.column === undefined ? {} : { column: e.column }),
         ...(e.file === undefined ? {} : { file: e.file }),
