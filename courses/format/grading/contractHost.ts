@@ -409,9 +409,5 @@ export function createContractHost(options: ContractHostOptions) {
       return (await sendAndMine(tx, [], { ko: '송금이', en: 'The transfer' })).result
     },
 
-    decodeLogs,
-    account,
   }
 }
-
-export type ContractHost = ReturnType<typeof createContractHost>
