@@ -28,6 +28,7 @@ export function mainHelp(lang: Lang): string {
   lesson      레슨: 목록, 설명, 시작, 채점, 힌트, 해답 (입문·개발 트랙)
   course      코스 팩 검사 (스키마, 두 언어, 해답·다른 해답·오답·시작 코드가 채점기에서 제대로 동작하는지)
   progress    학습 진행 상황 보기, 내보내기, 가져오기, 초기화
+  web         웹 에디션을 브라우저용으로 띄웁니다 (127.0.0.1)
   bench       성능 벤치마크를 실행합니다 (커널 처리량, SimBlock 비교, 100노드 합의 프리셋, 실험)
   help        이 도움말을 보여 줍니다
 
@@ -52,6 +53,7 @@ Commands:
   lesson      lessons: list, show, start, grade, hints, solution (beginner and developer tracks)
   course      validate a course pack (schema, both languages, solutions, alternatives, wrong answers and starters graded)
   progress    your learning progress: show, export, import, reset
+  web         serve the web edition for your browser (127.0.0.1)
   bench       run the performance benchmarks (kernel throughput, SimBlock comparison, 100-node consensus presets, experiments)
   help        show this help
 

@@ -15,7 +15,7 @@ import { benchHelp, compileHelp, courseHelp, experimentHelp, lessonHelp, mainHel
 import { detectLang } from './locale.ts'
 import { UsageError } from './usageError.ts'
 
-const COMMANDS = ['sim', 'experiment', 'compile', 'rpc', 'lesson', 'course', 'progress', 'bench', 'help'] as const
+const COMMANDS = ['sim', 'experiment', 'compile', 'rpc', 'lesson', 'course', 'progress', 'web', 'bench', 'help'] as const
 
 interface CommandModule {
   flags: Readonly<Record<string, FlagSpec>>
@@ -55,6 +55,10 @@ const LOAD: Record<Exclude<(typeof COMMANDS)[number], 'help'>, () => Promise<Com
     const m = await import('./commands/progress.ts')
     return { flags: m.PROGRESS_FLAGS, run: m.runProgress }
   },
+  web: async () => {
+    const m = await import('./commands/web.ts')
+    return { flags: m.WEB_FLAGS, run: m.runWeb }
+  },
   bench: async () => {
     const m = await import('./commands/bench.ts')
     return { flags: m.BENCH_FLAGS, run: m.runBench }
@@ -63,7 +67,6 @@ const LOAD: Record<Exclude<(typeof COMMANDS)[number], 'help'>, () => Promise<Com
 /** Commands of later steps: known names, answered with a clear "not yet" (exit 1). */
 const LATER = {
   start: { en: 'desktop app', ko: '데스크톱 앱' },
-  web: { en: 'web edition', ko: '웹 에디션' },
   demo: { en: 'demo zone', ko: '데모 존' },
 } as const
 
@@ -132,7 +135,9 @@ export async function main(argv: readonly string[]): Promise<number> {
                     ? courseHelp(lang)
                     : command === 'progress'
                       ? (await import('./commands/progress.ts')).progressHelp[lang]
-                      : benchHelp(lang)
+                      : command === 'web'
+                        ? (await import('./commands/web.ts')).webHelp[lang]
+                        : benchHelp(lang)
       process.stdout.write(`${help}\n`)
       return 0
     }

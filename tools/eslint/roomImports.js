@@ -35,9 +35,16 @@ export const IMPORT_TABLE = {
   // resolves — viem's three entry points, the `playground` module, the grader API's types — and
   // files of the same lesson.
   courses: { rooms: ['courses'], packages: [/^viem(\/accounts|\/chains)?$/, /^playground$/, /^@playground\/grader$/] },
-  'app-shared': { rooms: ['app-shared', 'runtime', 'courses-format'], packages: [/^isomorphic-git/] },
+  // zod: the IPC contract's payload schemas (validated by main, typed for the preload and renderer).
+  'app-shared': { rooms: ['app-shared', 'runtime', 'courses-format'], packages: [/^isomorphic-git/, /^zod/] },
   'app-main': { rooms: ['app-main', 'app-shared'], packages: [/^electron$/, NODE_BUILTIN] },
   'app-preload': { rooms: ['app-preload', 'app-shared'], packages: [/^electron$/] },
+  // The renderer's build tooling, run by Vite in Node at build time (never shipped): the Vite config
+  // and the plugin that loads the official pack into the course catalogue.
+  'app-renderer-build': {
+    rooms: ['app-renderer-build', 'app-renderer', 'courses-format'],
+    packages: [/^vite$/, /^@vitejs\/plugin-vue$/, NODE_BUILTIN],
+  },
   'app-renderer': {
     rooms: ['app-renderer', 'app-shared', 'courses-format', 'runtime', 'sandbox'],
     packages: [/^vue/, /^pinia/, /^vue-i18n/, /^monaco-editor/, /^@xterm\//, /^echarts/, /^@isomorphic-git\//],
@@ -64,6 +71,7 @@ export function roomOf(file, root) {
   if (top === 'runtime') return rel.endsWith('.node.ts') ? 'runtime-node' : 'runtime'
   if (top === 'sandbox') return 'sandbox'
   if (top === 'courses') return second === 'format' ? 'courses-format' : 'courses'
+  if (rel === 'app/renderer/vite.config.ts' || rel.startsWith('app/renderer/build/')) return 'app-renderer-build'
   if (top === 'app' && second) return `app-${second}`
   if (top === 'test') return 'test'
   if (top === 'bin') return 'bin'

@@ -403,10 +403,7 @@ describe('usage errors with --json: {"error": {code, ko, en}} on stdout', () => 
 })
 
 describe('commands of later steps', () => {
-  it.each([
-    ['web', 'web edition', '웹 에디션'],
-    ['start', 'desktop app', '데스크톱 앱'],
-  ])('playground %s exits 1 with a bilingual "not yet"', (cmd, en, ko) => {
+  it.each([['start', 'desktop app', '데스크톱 앱']])('playground %s exits 1 with a bilingual "not yet"', (cmd, en, ko) => {
     const e = run([cmd, '--lang', 'en'])
     expect(e.status).toBe(1)
     expect(e.stdout).toBe('')
@@ -421,12 +418,12 @@ describe('commands of later steps', () => {
   })
 
   it('with --json the "not yet" is a {code, ko, en} object', () => {
-    const r = run(['web', '--json'])
+    const r = run(['start', '--json'])
     expect(r.status).toBe(1)
     const e = oneJsonLine<ErrorJson>(r.stdout).error
     expect(e.code).toBe('app.not-yet')
-    expect(e.en).toContain('web edition')
-    expect(e.ko).toContain('웹 에디션')
+    expect(e.en).toContain('desktop app')
+    expect(e.ko).toContain('데스크톱 앱')
   })
 })
 

@@ -1,0 +1,45 @@
+/**
+ * Builds the renderer (the web edition, and later the Electron window's content) into `dist/web`:
+ * `vite build --config app/renderer/vite.config.ts`.
+ *
+ * - `base: './'`: every asset URL is relative, so the same files work from `playground web`
+ *   (http://127.0.0.1) and from Electron's `app://` protocol.
+ * - No inline scripts (the CSP's script-src is 'self' 'wasm-unsafe-eval'): the module preload
+ *   polyfill, which Vite would otherwise add to the entry, is off (Chromium has modulepreload).
+ * - The course catalogue is built from the official pack (`build/catalogue.ts`).
+ *
+ * @module
+ */
+import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+import { catalogueFromPack } from './build/catalogue.ts'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const repo = fileURLToPath(new URL('../..', import.meta.url))
+
+export default defineConfig({
+  root: here,
+  base: './',
+  publicDir: 'public',
+  clearScreen: false,
+  logLevel: 'warn',
+  plugins: [catalogueFromPack(`${repo}courses`), vue()],
+  define: {
+    // vue-i18n's feature flags (Composition API only, no devtools in production).
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_JIT_COMPILATION__: 'true',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+  },
+  build: {
+    outDir: `${repo}dist/web`,
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+})
