@@ -37,7 +37,9 @@ export const IMPORT_TABLE = {
   courses: { rooms: ['courses'], packages: [/^viem(\/accounts|\/chains)?$/, /^playground$/, /^@playground\/grader$/] },
   // zod: the IPC contract's payload schemas (validated by main, typed for the preload and renderer).
   'app-shared': { rooms: ['app-shared', 'runtime', 'courses-format'], packages: [/^isomorphic-git/, /^zod/] },
-  'app-main': { rooms: ['app-main', 'app-shared'], packages: [/^electron$/, NODE_BUILTIN] },
+  // app/shared/**/*.node.ts: shared code that needs Node (storage on disk), for the CLI and main.
+  'app-shared-node': { rooms: ['app-shared', 'app-shared-node'], packages: [NODE_BUILTIN] },
+  'app-main': { rooms: ['app-main', 'app-shared', 'app-shared-node'], packages: [/^electron$/, NODE_BUILTIN] },
   'app-preload': { rooms: ['app-preload', 'app-shared'], packages: [/^electron$/] },
   // The renderer's build tooling, run by Vite in Node at build time (never shipped): the Vite config
   // and the plugin that loads the official pack into the course catalogue.
@@ -50,7 +52,7 @@ export const IMPORT_TABLE = {
     packages: [/^vue/, /^pinia/, /^vue-i18n/, /^monaco-editor/, /^@xterm\//, /^echarts/, /^@isomorphic-git\//],
   },
   'app-cli': {
-    rooms: ['app-cli', 'app-shared', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],
+    rooms: ['app-cli', 'app-shared', 'app-shared-node', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],
     packages: [NODE_BUILTIN, /^yaml$/, /^zod/],
   },
   test: { rooms: ['*'], packages: [ANY] },
@@ -72,6 +74,7 @@ export function roomOf(file, root) {
   if (top === 'sandbox') return 'sandbox'
   if (top === 'courses') return second === 'format' ? 'courses-format' : 'courses'
   if (rel === 'app/renderer/vite.config.ts' || rel.startsWith('app/renderer/build/')) return 'app-renderer-build'
+  if (top === 'app' && second === 'shared' && rel.endsWith('.node.ts')) return 'app-shared-node'
   if (top === 'app' && second) return `app-${second}`
   if (top === 'test') return 'test'
   if (top === 'bin') return 'bin'

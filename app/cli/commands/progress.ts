@@ -19,7 +19,7 @@ import type { ProgressStore } from '../../shared/progress/progressStore.ts'
 import { InvalidStoragePathError, StorageIoError } from '../../shared/storage/storageErrors.ts'
 import type { ParsedArgs } from '../args.ts'
 import { dataFolder } from '../dataFolder.ts'
-import { createNodeStorage } from '../storage/nodeStorage.ts'
+import { createNodeStorage } from '../../shared/storage/nodeStorage.node.ts'
 import { UsageError } from '../usageError.ts'
 
 export const PROGRESS_FLAGS = {

@@ -103,16 +103,7 @@ export async function runWeb(args: ParsedArgs, lang: Lang, json: boolean, option
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(text('web.port-in-use', { port }))
     throw error
   }
-  options.onListening?.(server)
-  if (json) process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
-  else {
-    const lines =
-      lang === 'ko'
-        ? ['블록체인 놀이터 웹 에디션', `  브라우저에서 여세요: ${server.url}`, '  Ctrl+C로 멈춥니다.']
-        : ['Blockchain Playground web edition', `  Open in your browser: ${server.url}`, '  Stop with Ctrl+C.']
-    process.stdout.write(`${lines.join('\n')}\n`)
-  }
-
+  // Listen for Ctrl+C before saying the server is up: whoever reads that line may stop it at once.
   const stop =
     options.stopSignal ??
     new Promise<void>((resolve) => {
@@ -124,6 +115,16 @@ export async function runWeb(args: ParsedArgs, lang: Lang, json: boolean, option
       process.on('SIGINT', done)
       process.on('SIGTERM', done)
     })
+  options.onListening?.(server)
+  if (json) process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
+  else {
+    const lines =
+      lang === 'ko'
+        ? ['블록체인 놀이터 웹 에디션', `  브라우저에서 여세요: ${server.url}`, '  Ctrl+C로 멈춥니다.']
+        : ['Blockchain Playground web edition', `  Open in your browser: ${server.url}`, '  Stop with Ctrl+C.']
+    process.stdout.write(`${lines.join('\n')}\n`)
+  }
+
   await stop
   await server.close()
   return 0

@@ -17,7 +17,7 @@ import { createProgressStore } from '../../shared/progress/progressStore.ts'
 import { recordGradedAttempt } from '../../shared/progress/recordGradedAttempt.ts'
 import { openWorkspace } from '../../shared/workspace/workspace.ts'
 import { dataFolder } from '../dataFolder.ts'
-import { createNodeStorage } from '../storage/nodeStorage.ts'
+import { createNodeStorage } from '../../shared/storage/nodeStorage.node.ts'
 
 export interface LessonSession {
   progress(): Promise<Progress>

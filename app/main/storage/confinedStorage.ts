@@ -17,7 +17,7 @@ import { workspaceIdSchema } from '../../shared/ipc/ipcContract.ts'
 import { IpcRequestError } from '../../shared/ipc/ipcErrors.ts'
 import type { Storage } from '../../shared/storage/storage.ts'
 import type { IpcHandlers } from '../ipc/validatedIpc.ts'
-import { createDiskStorage } from './diskStorage.ts'
+import { createNodeStorage } from '../../shared/storage/nodeStorage.node.ts'
 
 export interface StorageFoldersOptions {
   /** Electron's `app.getPath('userData')`. */
@@ -40,7 +40,7 @@ export function storageFolders(userData: string): { data: string; workspaces: st
  */
 export function createScopedStorage(options: StorageFoldersOptions): (scope: StorageScope) => Storage {
   const folders = storageFolders(options.userData)
-  const create = options.createStorage ?? ((root: string) => createDiskStorage({ root }))
+  const create = options.createStorage ?? ((root: string) => createNodeStorage({ root }))
   const cache = new Map<string, Storage>()
   return (scope) => {
     let root: string

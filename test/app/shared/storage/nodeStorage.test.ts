@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createNodeStorage } from '../../../../app/cli/storage/nodeStorage.ts'
-import type { NodeStorageFs } from '../../../../app/cli/storage/nodeStorage.ts'
+import { createNodeStorage } from '../../../../app/shared/storage/nodeStorage.node.ts'
+import type { NodeStorageFs } from '../../../../app/shared/storage/nodeStorage.node.ts'
 import { InvalidStoragePathError, StorageIoError } from '../../../../app/shared/storage/storageErrors.ts'
 import { readText } from '../../../../app/shared/storage/storageText.ts'
 

@@ -9,10 +9,10 @@
  */
 import * as fsPromises from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, sep } from 'node:path'
-import type { Storage } from '../../shared/storage/storage.ts'
-import { QUARANTINE_FOLDER, quarantinePath } from '../../shared/storage/storage.ts'
-import { InvalidStoragePathError, StorageIoError } from '../../shared/storage/storageErrors.ts'
-import { checkStoragePath, checkStoragePrefix } from '../../shared/storage/storagePath.ts'
+import type { Storage } from './storage.ts'
+import { QUARANTINE_FOLDER, quarantinePath } from './storage.ts'
+import { InvalidStoragePathError, StorageIoError } from './storageErrors.ts'
+import { checkStoragePath, checkStoragePrefix } from './storagePath.ts'
 
 /** The parts of `node:fs/promises` the storage uses (injectable so tests can make them fail). */
 export type NodeStorageFs = Pick<typeof fsPromises, 'open' | 'rename' | 'mkdir' | 'readFile' | 'readdir' | 'realpath' | 'unlink' | 'writeFile'>
