@@ -8,10 +8,11 @@
  * @module
  */
 import * as fsPromises from 'node:fs/promises'
-import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import type { CustomScheme, Protocol } from 'electron'
 import { APP_HOST, APP_SCHEME } from '../shared/ipc/ipcContract.ts'
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.ts'
+import { CONTENT_SECURITY_POLICY } from '../shared/web/contentSecurityPolicy.ts'
+import { contentTypeOf } from '../shared/web/contentTypes.ts'
 
 /**
  * How `app://` is registered (before `ready`): standard (a real origin, relative URLs, `'self'`
@@ -26,29 +27,6 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
 /** Registers the `app://` scheme's privileges. Must run before the app's `ready` event. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  // WebAssembly.instantiateStreaming insists on this exact type.
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.sol': 'text/plain; charset=utf-8',
 }
 
 /** The parts of `node:fs/promises` the handler uses (injectable for tests). */
@@ -87,7 +65,7 @@ export function createAppProtocolHandler(options: AppProtocolHandlerOptions): (r
       const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(full)])
       if (!isInside(realRoot, real)) return plain(403, 'Forbidden')
       const body = await fs.readFile(real)
-      const headers = baseHeaders(CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream')
+      const headers = baseHeaders(contentTypeOf(real))
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers })
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code

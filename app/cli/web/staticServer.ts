@@ -14,12 +14,14 @@ import { createReadStream, realpathSync, statSync } from 'node:fs'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { checkRequestOrigin } from '../../../runtime/rpc/originPolicy.ts'
+import { CONTENT_SECURITY_POLICY } from '../../shared/web/contentSecurityPolicy.ts'
+import { contentTypeOf } from '../../shared/web/contentTypes.ts'
 
 /** The product CSP, exactly as DESIGN.md states it (test/e2e/browserHarness.ts holds the same string). */
-export const PRODUCT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"
+/** The product CSP (DESIGN.md "Security"), the same string the desktop shell sends. */
+export const PRODUCT_CSP = CONTENT_SECURITY_POLICY
 
 /** Headers sent with every response. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -29,26 +31,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
 
 /** The only address the web edition listens on. */
 export const WEB_HOST = '127.0.0.1'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, registerAppScheme, safeRelativePath } from '../../../app/main/appProtocol.ts'
-import { CONTENT_SECURITY_POLICY } from '../../../app/main/contentSecurityPolicy.ts'
+import { CONTENT_SECURITY_POLICY } from '../../../app/shared/web/contentSecurityPolicy.ts'
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'"

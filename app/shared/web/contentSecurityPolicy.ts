@@ -1,5 +1,6 @@
 /**
- * The Content-Security-Policy of the app, exactly as DESIGN.md "Security" states it. The desktop
+ * The Content-Security-Policy of the app, exactly as DESIGN.md "Security" states it (one string for
+ * both hosts). The desktop
  * shell sends it as a header on every `app://` response; the web edition's server sends the same
  * string. Widen it only with a reason written beside it.
  *
