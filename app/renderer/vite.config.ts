@@ -33,6 +33,9 @@ export default defineConfig({
     __INTLIFY_JIT_COMPILATION__: 'true',
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
   },
+  // The grading and simulator workers are module workers; the Solidity compiler's is classic and
+  // is built separately (soljson needs importScripts).
+  worker: { format: 'es' },
   build: {
     outDir: `${repo}dist/web`,
     emptyOutDir: true,
