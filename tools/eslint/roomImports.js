@@ -45,7 +45,8 @@ export const IMPORT_TABLE = {
   // and the plugin that loads the official pack into the course catalogue.
   'app-renderer-build': {
     rooms: ['app-renderer-build', 'app-renderer', 'courses-format'],
-    packages: [/^vite$/, /^@vitejs\/plugin-vue$/, NODE_BUILTIN],
+    // esbuild: the Solidity compiler's classic worker is bundled as an IIFE (Vite's workers are modules).
+    packages: [/^vite$/, /^@vitejs\/plugin-vue$/, /^esbuild$/, NODE_BUILTIN],
   },
   'app-renderer': {
     rooms: ['app-renderer', 'app-shared', 'courses-format', 'runtime', 'sandbox'],
@@ -53,7 +54,8 @@ export const IMPORT_TABLE = {
   },
   'app-cli': {
     rooms: ['app-cli', 'app-shared', 'app-shared-node', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],
-    packages: [NODE_BUILTIN, /^yaml$/, /^zod/],
+    // ws: the web edition's RPC relay (the page holds the simulator; the server relays JSON-RPC to it).
+    packages: [NODE_BUILTIN, /^yaml$/, /^zod/, /^ws$/],
   },
   test: { rooms: ['*'], packages: [ANY] },
   tools: { rooms: ['tools'], packages: [ANY] },
