@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { historyMessages } from '../history/historyMessages.ts'
 
 const en = {
   app: {
@@ -78,4 +79,7 @@ const ko: MessageSchema = {
   },
 }
 
-export const messages = { ko, en }
+export const messages = {
+  ko: { ...ko, history: historyMessages.ko },
+  en: { ...en, history: historyMessages.en },
+}
