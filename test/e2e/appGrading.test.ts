@@ -14,7 +14,8 @@
  *
  * Needs Debian's Chromium (`apt-get install -y chromium`) or PLAYGROUND_CHROMIUM.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser } from 'playwright-core'
@@ -36,8 +37,10 @@ import { loadSolcNode } from '../../runtime/compiler/solcNode.node.ts'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TRACKS = join(ROOT, 'courses/tracks')
 const OUT = join(ROOT, 'test-results/compiler')
-const PRODUCT_OUT = join(OUT, 'web-product')
-const TEST_OUT = join(OUT, 'web-test')
+// The builds go to the system's temp folder: built JavaScript under the repository would be linted.
+const BUILDS = mkdtempSync(join(tmpdir(), 'playground-app-grading-'))
+const PRODUCT_OUT = join(BUILDS, 'web-product')
+const TEST_OUT = join(BUILDS, 'web-test')
 const SEED = 1
 
 interface Case {
@@ -187,6 +190,13 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
         const againResult = await grading.grade(again)
         const againRun = { ms: performance.now() - t, result: againResult }
         grading.terminate()
+        // Shown on the page for the screenshot: each grading's checks and their statuses.
+        const doc = (globalThis as unknown as { document: { createElement(tag: string): { textContent: string }; body: { append(node: unknown): void } } }).document
+        const pre = doc.createElement('pre')
+        pre.textContent = [`solc ${version}: cold compile ${coldCompile.ms.toFixed(0)} ms, warm ${warmCompile.ms.toFixed(0)} ms`]
+          .concat(graded.map((g, i) => `${requests[i]!.lesson.id} #${i}: ${g.ok ? `${g.result!.passed ? 'PASS' : 'FAIL'} ${g.result!.checks.map((c) => `${c.id}=${c.status}`).join(' ')}` : g.error} (${g.ms.toFixed(0)} ms)`))
+          .join('\n')
+        doc.body.append(pre)
         return { coldCompile, warmCompile, broken: brokenResult, version, consoleSol, graded, again: againRun, violations: api.violations }
       },
       { requests: CASES.map((c) => c.request), again: WARM_AGAIN.request, contract: CONTRACT, broken: BROKEN },
@@ -197,6 +207,7 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+    rmSync(BUILDS, { recursive: true, force: true })
     if (run) {
       figures.push(`browser compiler worker: soljson load + first compile (OpenZeppelin ERC20) ${run.coldCompile.ms.toFixed(0)} ms; warm compile ${run.warmCompile.ms.toFixed(0)} ms`)
       CASES.forEach((c, i) => figures.push(`browser grading ${c.name.padEnd(58)} ${run!.graded[i]!.ms.toFixed(0).padStart(6)} ms${i === 0 ? ' (cold: QuickJS, console.sol, soljson load)' : ''}`))

@@ -41,7 +41,7 @@ export const CONSOLE_SOL = 'hardhat/console.sol'
 
 interface ClassicWorkerScope {
   importScripts(url: string): void
-  Module?: EmscriptenModule
+  Module?: EmscriptenModule | undefined
   location: { href: string }
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
   postMessage(message: unknown): void

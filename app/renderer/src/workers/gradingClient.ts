@@ -44,8 +44,11 @@ export class GradingWorkerError extends Error {
 }
 
 function moduleWorker(): WorkerLike {
-  // This exact form lets Vite find the worker and bundle it as a module worker chunk.
-  return new Worker(new URL('../../workers/gradingWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike
+  // The global Worker, named so this file also type-checks where DOM types are absent (tests).
+  const Worker = (globalThis as unknown as { Worker: new (url: URL, options: { type: 'module' }) => WorkerLike }).Worker
+  // This exact form (`new Worker(new URL('…', import.meta.url), { type: 'module' })`) lets Vite
+  // find the worker and bundle it as a module worker chunk.
+  return new Worker(new URL('../../workers/gradingWorker.ts', import.meta.url), { type: 'module' })
 }
 
 /**
