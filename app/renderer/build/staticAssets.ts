@@ -13,6 +13,10 @@
  * - `isolate/*`: the viem bundle for the QuickJS isolates (`dist/sandbox/isolate`, built by
  *   `tools/build/bundleIsolateLibraries.js`; built here first when it is missing).
  *
+ * It also drops WebAssembly files no script refers to: quickjs-emscripten names every variant's
+ * wasm through `new URL(…, import.meta.url)`, so Vite emits all four (≈ 4 MB) although the
+ * sandbox loads one (RELEASE_SYNC) and the others' chunks are tree-shaken away.
+ *
  * @module
  */
 import { execFileSync } from 'node:child_process'
@@ -29,6 +33,27 @@ export interface StaticAssetsOptions {
 /** The part of Rollup's plugin context the plugin uses. */
 interface EmitContext {
   emitFile(file: { type: 'asset'; fileName: string; source: string | Uint8Array }): string
+}
+
+/** The part of Rollup's output bundle the plugin reads. */
+type OutputBundle = Record<string, { type: 'chunk'; code: string } | { type: 'asset'; source: string | Uint8Array }>
+
+/** Removes `.wasm` assets whose file name no script of the bundle mentions. Returns what it removed. */
+export function dropUnreferencedWasm(bundle: OutputBundle): string[] {
+  const scripts: string[] = []
+  for (const [fileName, output] of Object.entries(bundle)) {
+    if (output.type === 'chunk') scripts.push(output.code)
+    else if (/\.m?js$/.test(fileName)) scripts.push(typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source))
+  }
+  const dropped: string[] = []
+  for (const fileName of Object.keys(bundle)) {
+    if (!fileName.endsWith('.wasm')) continue
+    const name = fileName.slice(fileName.lastIndexOf('/') + 1)
+    if (scripts.some((code) => code.includes(name))) continue
+    delete bundle[fileName]
+    dropped.push(fileName)
+  }
+  return dropped
 }
 
 /** Every file under `dir` ending with `ext`, by path relative to it (`/`-separated, sorted). */
@@ -100,13 +125,14 @@ function isolateDir(repo: string): string {
 export function staticAssets(options: StaticAssetsOptions): {
   name: string
   apply: 'build'
-  generateBundle(this: EmitContext): Promise<void>
+  generateBundle(this: EmitContext, options: unknown, bundle: OutputBundle): Promise<void>
 } {
   const { repo } = options
   return {
     name: 'playground-static-assets',
     apply: 'build',
-    async generateBundle() {
+    async generateBundle(_options, bundle) {
+      dropUnreferencedWasm(bundle)
       const require = createRequire(join(repo, 'package.json'))
       this.emitFile({ type: 'asset', fileName: 'solc/soljson.js', source: readFileSync(require.resolve('solc/soljson.js')) })
       this.emitFile({ type: 'asset', fileName: 'solc/compilerWorker.js', source: await compilerWorkerScript(repo) })
