@@ -101,8 +101,13 @@ interface PageRun {
   consoleSol: string
   graded: { ms: number; ok: boolean; result?: GradeResult; error?: string }[]
   again: { ms: number; result: GradeResult }
+  /** A compiler client pointed at a script that is not there: the rejection, then a client that works again. */
+  dead: { error: string; name: string; recovered: string }
   violations: string[]
 }
+
+/** The one request that is meant to fail (the dead-worker check). */
+const MISSING_WORKER = 'solc/no-such-worker.js'
 
 /** Every file under `dir`, relative, `/`-separated. */
 function listFiles(dir: string): string[] {
@@ -155,10 +160,10 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
     await page.goto(new URL('appGrading.html', server.url).href)
     await page.waitForFunction(() => 'playgroundTest' in globalThis)
     run = await page.evaluate(
-      async ({ requests, again, contract, broken }) => {
+      async ({ requests, again, contract, broken, missingWorker }) => {
         // Runs in the page: the test's own types have no DOM, so name what is used.
         type Api = {
-          createCompilerClient(): { compile(r: unknown): Promise<CompileResult>; version(): Promise<string>; consoleSol(): Promise<string>; terminate(): void }
+          createCompilerClient(options?: { url: string }): { compile(r: unknown): Promise<CompileResult>; version(): Promise<string>; consoleSol(): Promise<string>; terminate(): void }
           createGradingClient(): { grade(r: unknown): Promise<GradeResult>; terminate(): void }
           violations: string[]
         }
@@ -190,6 +195,16 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
         const againResult = await grading.grade(again)
         const againRun = { ms: performance.now() - t, result: againResult }
         grading.terminate()
+
+        // A worker that cannot start: the pending call rejects with the bilingual error (the
+        // restart of the same client is unit-tested with a fake worker), and the page compiles
+        // on with a client of the real script.
+        const missing = api.createCompilerClient({ url: missingWorker })
+        const dead = await missing.version().then(
+          () => ({ error: 'resolved', name: '' }),
+          (e: Error) => ({ error: e.message, name: e.name }),
+        )
+        const recovered = await api.createCompilerClient().version()
         // Shown on the page for the screenshot: each grading's checks and their statuses.
         const doc = (globalThis as unknown as { document: { createElement(tag: string): { textContent: string }; body: { append(node: unknown): void } } }).document
         const pre = doc.createElement('pre')
@@ -197,9 +212,9 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
           .concat(graded.map((g, i) => `${requests[i]!.lesson.id} #${i}: ${g.ok ? `${g.result!.passed ? 'PASS' : 'FAIL'} ${g.result!.checks.map((c) => `${c.id}=${c.status}`).join(' ')}` : g.error} (${g.ms.toFixed(0)} ms)`))
           .join('\n')
         doc.body.append(pre)
-        return { coldCompile, warmCompile, broken: brokenResult, version, consoleSol, graded, again: againRun, violations: api.violations }
+        return { coldCompile, warmCompile, broken: brokenResult, version, consoleSol, graded, again: againRun, dead: { ...dead, recovered }, violations: api.violations }
       },
-      { requests: CASES.map((c) => c.request), again: WARM_AGAIN.request, contract: CONTRACT, broken: BROKEN },
+      { requests: CASES.map((c) => c.request), again: WARM_AGAIN.request, contract: CONTRACT, broken: BROKEN, missingWorker: MISSING_WORKER },
     )
     await page.screenshot({ path: join(OUT, 'appGrading.png') })
   }, 600_000)
@@ -247,7 +262,15 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
   })
 
   it('ran with no page error, console error, failed request or CSP violation', () => {
-    expect(problems).toEqual({ pageErrors: [], consoleErrors: [], failedRequests: [], workerConsoleErrors: [] })
+    // Only the missing worker script of the dead-worker check may fail to load (and be logged).
+    const unexpected = (list: string[]) => list.filter((line) => !line.includes(MISSING_WORKER))
+    expect({ ...problems, consoleErrors: unexpected(problems.consoleErrors), failedRequests: unexpected(problems.failedRequests) }).toEqual({
+      pageErrors: [],
+      consoleErrors: [],
+      failedRequests: [],
+      workerConsoleErrors: [],
+    })
+    expect(problems.failedRequests).toContainEqual(expect.stringContaining(`${MISSING_WORKER}: HTTP 404`))
     expect(run!.violations).toEqual([])
     // The workers really ran from the build: the classic compiler worker, soljson, the libraries, the isolate bundle.
     for (const path of ['/solc/compilerWorker.js', '/solc/soljson.js', '/solc/libraries.json', '/isolate/manifest.json', '/isolate/viem-core.js']) expect(requested).toContain(path)
@@ -274,6 +297,12 @@ describe('Solidity lessons graded in the Vite-built app (grading worker + nested
     expect(inNode.error).toBeUndefined()
     expect(inNode.checks.filter((check) => check.status === 'error')).toEqual([])
     expect(inNode.passed).toBe(c.shouldPass)
+  })
+
+  it('a compiler worker that cannot start rejects with the bilingual error; the page compiles on with a fresh worker', () => {
+    expect(run!.dead.name).toBe('CompilerWorkerError')
+    expect(run!.dead.error).toMatch(/솔리디티 컴파일러 작업자.* \/ The Solidity compiler worker stopped/)
+    expect(run!.dead.recovered).toBe(run!.version)
   })
 
   it('the starter fails with per-check statuses and messages, and grading again gives the same result', () => {
