@@ -7,6 +7,8 @@
  * - No inline scripts (the CSP's script-src is 'self' 'wasm-unsafe-eval'): the module preload
  *   polyfill, which Vite would otherwise add to the entry, is off (Chromium has modulepreload).
  * - The course catalogue is built from the official pack (`build/catalogue.ts`).
+ * - The files workers load at run time (solc, the compiler worker, the Solidity libraries, the
+ *   isolate's viem bundle) are added by `build/staticAssets.ts`.
  *
  * @module
  */
@@ -14,6 +16,7 @@ import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { catalogueFromPack } from './build/catalogue.ts'
+import { staticAssets } from './build/staticAssets.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const repo = fileURLToPath(new URL('../..', import.meta.url))
@@ -24,7 +27,7 @@ export default defineConfig({
   publicDir: 'public',
   clearScreen: false,
   logLevel: 'warn',
-  plugins: [catalogueFromPack(`${repo}courses`), vue()],
+  plugins: [catalogueFromPack(`${repo}courses`), vue(), staticAssets({ repo })],
   define: {
     // vue-i18n's feature flags (Composition API only, no devtools in production).
     __VUE_I18N_FULL_INSTALL__: 'true',

@@ -192,7 +192,7 @@ async function validateLesson(
   let starterCompiles = true
   const starterSol = Object.fromEntries(Object.entries(starter).filter(([p]) => p.endsWith('.sol')))
   if (Object.keys(starterSol).length > 0) {
-    const compiled = environment.compiler.compile({ sources: starterSol })
+    const compiled = await environment.compiler.compile({ sources: starterSol })
     if (!compiled.ok) {
       starterCompiles = false
       const d = compiled.diagnostics.find((x) => x.severity === 'error')

@@ -4,15 +4,15 @@
  * GradeResult the Node host (`nodeGradingEnvironment`, as the CLI grades) gives for the same lesson,
  * workspace and seed — for the solution, the starter, the alternative solutions and the wrong
  * answers of a dev-chain script lesson, a lesson whose scripts import viem in the isolate, two
- * simulator-preset lessons and a quiz. A Solidity lesson graded in the worker shows the missing
- * compiler as a clear error.
+ * simulator-preset lessons, a quiz, and a Solidity lesson (compiled in a nested classic worker,
+ * `solc/compilerWorker.js`, built as the app's build builds it: app/renderer/build/staticAssets.ts).
  *
  * The worker is `app/renderer/workers/gradingWorker.ts` (with a CSP watch around it:
  * browserGradingWorkerEntry.ts), bundled by esbuild. It loads QuickJS's WebAssembly
  * (`emscripten-module.wasm`, found next to the worker script through `import.meta.url`: served
  * here as `application/wasm`, so `script-src 'wasm-unsafe-eval'` is what lets it compile) and
  * fetches the viem bundle for the isolates from `/isolate/` (dist/sandbox/isolate, built by the
- * global setup). Lessons with Solidity are a later increment (solc needs a classic worker).
+ * global setup).
  *
  * Needs Debian's Chromium (`apt-get install -y chromium`) or PLAYGROUND_CHROMIUM.
  */
@@ -30,7 +30,7 @@ import { nodeGradingEnvironment } from '../../app/cli/lessons/nodeGradingEnviron
 import { CONTENT_SECURITY_POLICY } from '../../app/shared/web/contentSecurityPolicy.ts'
 import { contentTypeOf } from '../../app/shared/web/contentTypes.ts'
 import type { GradingWorkerReply, GradingWorkerRequest } from '../../app/renderer/workers/gradingWorker.ts'
-import { COMPILER_NOT_HERE } from '../../app/renderer/workers/gradingWorker.ts'
+import { compilerWorkerScript, librariesJson } from '../../app/renderer/build/staticAssets.ts'
 import type { GradeResult } from '../../courses/format/grading/gradeLesson.ts'
 import { gradeLesson } from '../../courses/format/grading/gradeLesson.ts'
 
@@ -38,8 +38,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const TRACKS = join(ROOT, 'courses/tracks')
 const ISOLATE = join(ROOT, 'dist/sandbox/isolate')
 
-/** Script and quiz lessons: a dev chain and a learner script, viem inside the isolate, a simulator preset, a quiz. */
-const LESSONS = ['beginner/01-hash-functions', 'beginner/07-merkle-trees', 'beginner/04-distributed-ledger', 'beginner/08-pow-forks', 'beginner/10-public-vs-permissioned']
+/** A dev chain and a learner script, viem inside the isolate, a simulator preset, a quiz, a Solidity contract. */
+const LESSONS = ['beginner/01-hash-functions', 'beginner/07-merkle-trees', 'beginner/04-distributed-ledger', 'beginner/08-pow-forks', 'beginner/10-public-vs-permissioned', 'developer/01-first-contract']
 const SEED = 1
 
 interface Case {
@@ -85,10 +85,6 @@ function casesOf(folder: string): Case[] {
 }
 
 const CASES = LESSONS.flatMap(casesOf)
-
-/** A Solidity lesson, graded in the worker only: no compiler there yet, and it must say so. */
-const SOLIDITY = casesOf('developer/01-first-contract')[0]!.request
-const NO_COMPILER = { ...SOLIDITY, id: `${SOLIDITY.id} (no compiler)` }
 
 /** Serves `files` (URL path → body) on 127.0.0.1 with the product CSP and the app's content types. */
 async function serveApp(files: Record<string, string | Buffer>): Promise<{ url: string; requested: string[]; close(): void }> {
@@ -140,6 +136,10 @@ describe('grading: the same engine in Node and in a browser worker', () => {
     server = await serveApp({
       '/gradingWorker.js': await bundleWorker(new URL('./browserGradingWorkerEntry.ts', import.meta.url), 'esm'),
       '/emscripten-module.wasm': quickjsWasm(),
+      // The grading worker's default compiler URL is solc/compilerWorker.js next to it.
+      '/solc/compilerWorker.js': await compilerWorkerScript(ROOT),
+      '/solc/libraries.json': librariesJson(ROOT),
+      '/solc/soljson.js': readFileSync(createRequire(import.meta.url).resolve('solc/soljson.js')),
       ...isolateFiles,
     })
     browser = await withChromiumPage(server.url, async (page) => {
@@ -195,7 +195,7 @@ describe('grading: the same engine in Node and in a browser worker', () => {
             })
             worker.postMessage(requests[0])
           }),
-        { requests: [...CASES.map((c) => c.request), NO_COMPILER] },
+        { requests: CASES.map((c) => c.request) },
       )
     })
   }, 600_000)
@@ -215,15 +215,7 @@ describe('grading: the same engine in Node and in a browser worker', () => {
     expect(browser!.workerErrors).toEqual([])
     expect(browser!.violations).toEqual([])
     expect(workerConsoleErrors).toEqual([])
-    expect(browser!.replies.map((r) => r.id)).toEqual([...CASES.map((c) => c.request.id), NO_COMPILER.id])
-  })
-
-  it('a Solidity lesson in the worker: the compile check errors with the compiler message (no fake compile)', () => {
-    const reply = browser!.replies.find((r) => r.id === NO_COMPILER.id)
-    if (reply === undefined || !reply.ok) throw new Error(`the worker did not grade ${NO_COMPILER.id}: ${JSON.stringify(reply)}`)
-    expect(reply.result.passed).toBe(false)
-    expect(reply.result.checks[0]).toMatchObject({ id: 'deploys', status: 'error', message: { code: 'grader.error', en: expect.stringContaining(COMPILER_NOT_HERE) } })
-    expect(reply.result.checks.filter((c) => c.status === 'pass')).toEqual([])
+    expect(browser!.replies.map((r) => r.id)).toEqual(CASES.map((c) => c.request.id))
   })
 
   it('QuickJS compiled its wasm from the server, and the isolates imported viem through the library loader', () => {
@@ -233,6 +225,8 @@ describe('grading: the same engine in Node and in a browser worker', () => {
     // merkle-trees' learner scripts import viem (`viem.js` re-exports the shared core).
     expect(requested).toContain('/isolate/viem.js')
     expect(requested).toContain('/isolate/viem-core.js')
+    // The nested compiler worker, its libraries and solc.
+    for (const path of ['/solc/compilerWorker.js', '/solc/libraries.json', '/solc/soljson.js']) expect(requested).toContain(path)
     // Fetched once each, then cached by the loader.
     expect(server!.requested.filter((p) => p === '/isolate/viem-core.js')).toHaveLength(1)
   })

@@ -50,8 +50,8 @@ export interface HostCompileResult {
 
 export interface ContractHostOptions {
   attempt: AttemptNetwork
-  /** The injected compiler (cached by input). */
-  compile: (sources: Record<string, string>) => SolcResult
+  /** The injected compiler (cached by input); it may answer later (a browser's compiler worker). */
+  compile: (sources: Record<string, string>) => SolcResult | Promise<SolcResult>
   /** The learner's Solidity files, path → text. */
   workspaceSources: () => Promise<Record<string, string>>
 }
@@ -113,7 +113,7 @@ export function createContractHost(options: ContractHostOptions) {
   async function compileSources(sources: Record<string, string> | undefined): Promise<SolcResult> {
     const input = sources ?? (await options.workspaceSources())
     checkSourceSize(input)
-    return options.compile(input)
+    return await options.compile(input)
   }
 
   function firstError(result: SolcResult): string {
@@ -132,7 +132,7 @@ export function createContractHost(options: ContractHostOptions) {
       )
     }
     checkSourceSize(input)
-    const result = options.compile(input)
+    const result = await options.compile(input)
     if (!result.ok) {
       const where = firstError(result)
       const version = result.diagnostics.some((d) => d.severity === 'error' && /requires different compiler version/.test(d.message))

@@ -49,7 +49,11 @@ export interface GradeResult {
 
 /** What the host provides; everything environment-specific is here. */
 export interface GradingEnvironment {
-  compiler: { compile(request: CompileRequest): CompileResult }
+  /**
+   * The Solidity compiler. It may answer later (a Promise): in a browser it runs in a classic
+   * worker of its own (soljson needs `importScripts`), in Node it answers at once.
+   */
+  compiler: { compile(request: CompileRequest): CompileResult | Promise<CompileResult> }
   /** Creates an isolate; the host binds its library loader (viem) into it. */
   createSandbox: SandboxFactory
   /** hardhat/console.sol's text, so `console.log` lines of transactions are captured. */
