@@ -79,7 +79,10 @@ export function createRpcRelayEndpoint(options: RpcRelayEndpointOptions): RpcRel
       pending.failAll()
       const open = server
       server = undefined
-      await open?.close()
+      if (open === undefined) return
+      // Let the failed requests' answers be written before the connections are dropped.
+      await new Promise((resolve) => setImmediate(resolve))
+      await open.close()
     }
     const closer = async () => {
       ws.terminate()

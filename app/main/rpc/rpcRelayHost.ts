@@ -70,6 +70,8 @@ export function createRpcRelayHost(options: RpcRelayHostOptions): RpcRelayHost {
     current = undefined
     if (open === undefined) return
     open.pending.failAll()
+    // Let the failed requests' answers be written before the connections are dropped.
+    await new Promise((resolve) => setImmediate(resolve))
     await open.server.close()
   }
 
