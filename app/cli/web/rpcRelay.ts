@@ -21,7 +21,8 @@ import { startRpcServer } from '../../../runtime/rpc/httpServer.node.ts'
 import { checkRequestOrigin } from '../../../runtime/rpc/originPolicy.ts'
 import { createRelayPending } from '../../shared/rpcRelay/relayPending.node.ts'
 import type { RelayOutcome, RelayText, ServerToPage } from '../../shared/rpcRelay/relayProtocol.ts'
-import { RELAY_MAX_MESSAGE_BYTES, RPC_RELAY_PATH, checkRelayPort, pageToServerSchema, relayText } from '../../shared/rpcRelay/relayProtocol.ts'
+import { RELAY_MAX_MESSAGE_BYTES, RPC_RELAY_PATH, checkRelayPort, relayText } from '../../shared/rpcRelay/relayProtocol.ts'
+import { pageToServerSchema } from '../../shared/rpcRelay/relaySchemas.ts'
 import { createRelayService } from '../../shared/rpcRelay/relayService.ts'
 
 export interface RpcRelayEndpointOptions {

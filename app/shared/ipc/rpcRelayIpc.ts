@@ -7,7 +7,7 @@
  *   `{port}` → `{url, port}`; `rpcClose`; `rpcRespond` `{id, response}` for request `id`.
  * - main → renderer, `webContents.send` on {@link RPC_RELAY_REQUEST_CHANNEL}: one
  *   {@link RelayRequest} per client request. The renderer validates it with
- *   `relayRequestSchema` before answering.
+ *   `parseRelayRequest` before answering.
  *
  * Registered in ipcContract.ts (channels, schemas, the bridge's `rpc` part).
  *
@@ -15,7 +15,7 @@
  */
 import { z } from 'zod'
 import type { RelayOutcome, RelayRequest } from '../rpcRelay/relayProtocol.ts'
-import { relayOutcomeSchema } from '../rpcRelay/relayProtocol.ts'
+import { relayOutcomeSchema } from '../rpcRelay/relaySchemas.ts'
 
 /** renderer → main channels (`ipcRenderer.invoke`). */
 export const RPC_RELAY_IPC_CHANNELS = {

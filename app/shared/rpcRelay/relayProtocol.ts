@@ -6,11 +6,11 @@
  * a batch or two clients using the same id never mix up.
  *
  * Also here: the port rule and the relay's bilingual messages, which the page, the web server
- * and Electron main all show.
+ * and Electron main all show. No zod here (the renderer loads this file): the schemas that main
+ * and the web server check with are in relaySchemas.ts.
  *
  * @module
  */
-import { z } from 'zod'
 import { BaseError } from '../../../runtime/errors/base.ts'
 
 /** The web server's WebSocket path the page connects to (same origin as the page). */
@@ -23,42 +23,41 @@ export const RELAY_TIMEOUT_MS = 30_000
 /** Largest relay message (the JSON-RPC server's body cap, plus room for the envelope). */
 export const RELAY_MAX_MESSAGE_BYTES = 5 * 1024 * 1024 + 64 * 1024
 
-const relayIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+/** One client request, as the app receives it (checked by `relayRequestSchema` / {@link parseRelayRequest}). */
+export interface RelayRequest {
+  /** The relay's own id (not the client's JSON-RPC id). */
+  id: number
+  method: string
+  params?: unknown[] | Record<string, unknown>
+}
 
-/** One client request, as the app receives it. */
-export const relayRequestSchema = z
-  .object({
-    id: relayIdSchema,
-    method: z.string().min(1).max(256),
-    params: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
-  })
-  .strict()
-export type RelayRequest = z.infer<typeof relayRequestSchema>
-
-/** A JSON-RPC error object as the app reports it (EIP-1193 errors carry `code` and `data`). */
-export const relayErrorObjectSchema = z
-  .object({ code: z.number().int(), message: z.string().max(64 * 1024), data: z.unknown().optional() })
-  .strict()
+/**
+ * {@link RelayRequest}'s check without zod, for the renderer: building a zod object schema probes
+ * `new Function('')`, which the product CSP refuses *and reports* as a violation even though zod
+ * catches it. So the page and the Electron renderer never load relaySchemas.ts. Returns the
+ * request, or undefined when `value` is not exactly one.
+ *
+ * @example
+ * parseRelayRequest({ id: 1, method: 'eth_chainId' }) // { id: 1, method: 'eth_chainId' }
+ * parseRelayRequest({ id: 1, method: 'eth_chainId', extra: 1 }) // undefined
+ */
+export function parseRelayRequest(value: unknown): RelayRequest | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const { id, method, params, ...rest } = value as Record<string, unknown>
+  if (Object.keys(rest).length > 0) return undefined
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return undefined
+  if (typeof method !== 'string' || method.length < 1 || method.length > 256) return undefined
+  if (params === undefined) return 'params' in (value as object) ? undefined : { id, method }
+  if (typeof params !== 'object' || params === null) return undefined
+  return { id, method, params: params as NonNullable<RelayRequest['params']> }
+}
 
 /** What the app answers one request with: a result or a JSON-RPC error. */
-export const relayOutcomeSchema = z.union([
-  z.object({ error: relayErrorObjectSchema }).strict(),
-  z
-    .object({ result: z.unknown() })
-    .strict()
-    .refine((o) => 'result' in o, 'expected "result" or "error"'),
-])
 export type RelayOutcome = { result: unknown } | { error: { code: number; message: string; data?: unknown } }
 
 /** The app's answer to the request with relay id `id`. */
 export type RelayReply = { id: number } & RelayOutcome
 
-/** Page → web server over the WebSocket. */
-export const pageToServerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('expose'), port: z.number() }).strict(),
-  z.object({ type: z.literal('reply'), id: relayIdSchema, outcome: relayOutcomeSchema }).strict(),
-  z.object({ type: z.literal('close') }).strict(),
-])
 /** `close`: free the port, then close the WebSocket (so the page knows when the port is free). */
 export type PageToServer = { type: 'expose'; port: number } | { type: 'reply'; id: number; outcome: RelayOutcome } | { type: 'close' }
 

@@ -60,7 +60,7 @@ export function createRelayService({ forward }: RelayServiceOptions): JsonRpcSer
     }
     let outcome: RelayOutcome
     try {
-      outcome = await forward(params === undefined ? { method: m.method } : { method: m.method, params: params as RelayRequest['params'] })
+      outcome = await forward(params === undefined ? { method: m.method } : { method: m.method, params: params as NonNullable<RelayRequest['params']> })
     } catch (error) {
       outcome = { error: { code: RPC_INTERNAL_ERROR, message: `internal error in the relay: ${error instanceof Error ? error.message : String(error)}` } }
     }

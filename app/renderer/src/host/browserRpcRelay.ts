@@ -8,7 +8,7 @@
  */
 import { answerRelayRequest } from '../../../shared/rpcRelay/answerRelayRequest.ts'
 import type { PageToServer, RelayText } from '../../../shared/rpcRelay/relayProtocol.ts'
-import { RPC_RELAY_PATH, RpcRelayError, checkRelayPort, relayRequestSchema, relayText } from '../../../shared/rpcRelay/relayProtocol.ts'
+import { RPC_RELAY_PATH, RpcRelayError, checkRelayPort, parseRelayRequest, relayText } from '../../../shared/rpcRelay/relayProtocol.ts'
 import type { RequestProvider, RpcExposure } from './host.ts'
 
 /** How long `close()` waits for the server to free the port before closing the WebSocket itself. */
@@ -24,7 +24,8 @@ export async function exposeRpcOverWebSocket(options: { port: number; provider: 
   const { port, provider } = options
   const problem = checkRelayPort(port)
   if (problem !== undefined) throw new RpcRelayError(problem)
-  const relayUrl = new URL(RPC_RELAY_PATH, options.baseUrl ?? globalThis.location.href)
+  // `location` through a narrow type: the tests' Node typecheck compiles this file without the DOM.
+  const relayUrl = new URL(RPC_RELAY_PATH, options.baseUrl ?? (globalThis as unknown as { location: { href: string } }).location.href)
   relayUrl.protocol = relayUrl.protocol === 'https:' ? 'wss:' : 'ws:'
   relayUrl.search = ''
   relayUrl.hash = ''
@@ -60,9 +61,9 @@ export async function exposeRpcOverWebSocket(options: { port: number; provider: 
         ws.close(1000, 'refused')
       } else if (message.type === 'request') {
         const { type: _type, ...fields } = message
-        const request = relayRequestSchema.safeParse(fields)
-        if (!request.success) return
-        void answerRelayRequest(provider, request.data).then((outcome) => send({ type: 'reply', id: request.data.id, outcome }))
+        const request = parseRelayRequest(fields)
+        if (request === undefined) return
+        void answerRelayRequest(provider, request).then((outcome) => send({ type: 'reply', id: request.id, outcome }))
       }
     })
   })

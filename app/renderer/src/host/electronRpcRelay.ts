@@ -8,7 +8,7 @@
 import type { PlaygroundBridge } from '../../../shared/ipc/ipcContract.ts'
 import { parseIpcErrorMessage } from '../../../shared/ipc/ipcErrors.ts'
 import { answerRelayRequest } from '../../../shared/rpcRelay/answerRelayRequest.ts'
-import { RpcRelayError, checkRelayPort, relayRequestSchema } from '../../../shared/rpcRelay/relayProtocol.ts'
+import { RpcRelayError, checkRelayPort, parseRelayRequest } from '../../../shared/rpcRelay/relayProtocol.ts'
 import type { RequestProvider, RpcExposure } from './host.ts'
 
 /**
@@ -23,10 +23,10 @@ export async function exposeRpcOverIpc(bridge: PlaygroundBridge, options: { port
   if (problem !== undefined) throw new RpcRelayError(problem)
   // Listen first: main may forward a request as soon as the port is open.
   const unsubscribe = bridge.rpc.onRequest((payload) => {
-    const request = relayRequestSchema.safeParse(payload)
-    if (!request.success) return // main sends only valid requests; anything else is not ours to answer
-    void answerRelayRequest(provider, request.data).then((outcome) =>
-      bridge.rpc.respond(request.data.id, outcome).catch(() => {
+    const request = parseRelayRequest(payload)
+    if (request === undefined) return // main sends only valid requests; anything else is not ours to answer
+    void answerRelayRequest(provider, request).then((outcome) =>
+      bridge.rpc.respond(request.id, outcome).catch(() => {
         // The port closed meanwhile: nobody waits for this answer.
       }),
     )

@@ -23,7 +23,7 @@ import { startWebServer } from '../../../../app/cli/web/staticServer.ts'
 import { answerRelayRequest } from '../../../../app/shared/rpcRelay/answerRelayRequest.ts'
 import type { RelayProvider } from '../../../../app/shared/rpcRelay/answerRelayRequest.ts'
 import type { RelayText } from '../../../../app/shared/rpcRelay/relayProtocol.ts'
-import { RPC_RELAY_PATH, relayRequestSchema } from '../../../../app/shared/rpcRelay/relayProtocol.ts'
+import { RPC_RELAY_PATH, parseRelayRequest } from '../../../../app/shared/rpcRelay/relayProtocol.ts'
 import { loadFastCrypto } from '../../../../runtime/crypto/fastCrypto.node.ts'
 import type { DevNode } from '../../../../runtime/rpc/devNode.ts'
 import { createDevNode } from '../../../../runtime/rpc/devNode.ts'
@@ -100,7 +100,8 @@ async function connectPage(webUrl: string, provider: RelayProvider | undefined, 
     else if (message.type === 'refused') waiter?.reject(Object.assign(new Error(message.error!.en), { relay: message.error! }))
     else if (message.type === 'request' && provider !== undefined) {
       const { type: _t, ...fields } = message
-      const request = relayRequestSchema.parse(fields)
+      const request = parseRelayRequest(fields)
+      if (request === undefined) throw new Error(`the server sent a malformed request: ${JSON.stringify(message)}`)
       void answerRelayRequest(provider, request).then((outcome) => {
         page.answered++
         ws.send(JSON.stringify({ type: 'reply', id: request.id, outcome }))
