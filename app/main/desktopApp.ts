@@ -16,6 +16,8 @@ import { registerIpcHandlers } from './ipc/validatedIpc.ts'
 import type { GuardedWebContents, MainWindowLike } from './mainWindow.ts'
 import { createMainWindow, denyAllPermissions, guardNavigation } from './mainWindow.ts'
 import { createOpenExternal } from './openExternal.ts'
+import type { RelayTarget } from './rpc/rpcRelayHost.ts'
+import { createRpcRelayHost } from './rpc/rpcRelayHost.ts'
 import { createScopedStorage, createStorageHandlers } from './storage/confinedStorage.ts'
 
 /** The window type the app needs: what the shell uses, plus focus and close handling. */
@@ -58,6 +60,8 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   // Privileges can only be given before `ready`.
   registerAppScheme(deps.protocol)
   let mainWindow: DesktopWindow | undefined
+  // exposeRpc: JSON-RPC on 127.0.0.1 relayed to the main window's simulator (rpc/rpcRelayHost.ts).
+  const rpcRelay = createRpcRelayHost({ getTarget: () => mainWindow?.webContents as unknown as RelayTarget | undefined })
 
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -68,6 +72,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
     const { window } = createMainWindow({ BrowserWindow: deps.BrowserWindow, preload: join(deps.distFolder, 'preload', 'preload.cjs') })
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined
+      void rpcRelay.close()
     })
     mainWindow = window
     return window
@@ -101,6 +106,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
         defaultLang: () => systemLang(app),
       }),
       appInfo: createAppInfo({ app, versions: deps.versions, platform: deps.platform }),
+      ...rpcRelay.handlers,
     })
     openWindow()
   })

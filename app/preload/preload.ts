@@ -15,6 +15,7 @@
 import type { ContextBridge, IpcRenderer } from 'electron'
 import { contextBridge, ipcRenderer } from 'electron'
 import type { BridgeKey, IpcChannels, Lang, PlaygroundBridge, StorageScope } from '../shared/ipc/ipcContract.ts'
+import type { RelayOutcome, RpcRelayRequestChannel } from '../shared/ipc/rpcRelayIpc.ts'
 
 /** The contract's channels, spelled out (a type-only import cannot carry values). */
 export const CHANNELS = {
@@ -24,13 +25,25 @@ export const CHANNELS = {
   storageQuarantine: 'playground:storage.quarantine',
   openExternal: 'playground:shell.openExternal',
   appInfo: 'playground:app.info',
+  rpcExpose: 'playground:rpc.expose',
+  rpcClose: 'playground:rpc.close',
+  rpcRespond: 'playground:rpc.respond',
 } as const satisfies IpcChannels
+
+/** main → renderer: the RPC relay's client requests (the only channel the preload listens on). */
+export const RPC_REQUEST_CHANNEL: RpcRelayRequestChannel = 'playground:rpc.request'
+
+/**
+ * Listens on one fixed main → renderer channel; returns the function that stops listening. The
+ * page's listener gets the payload only, never the IPC event (whose `sender` is ipcRenderer).
+ */
+export type ListenToMain = (channel: RpcRelayRequestChannel, listener: (payload: unknown) => void) => () => void
 
 /** The global the bridge is exposed as (`window.playground`), checked against the contract. */
 export const BRIDGE_KEY: BridgeKey = 'playground'
 
 /** The bridge over an `invoke` function. Arguments are packed into the one request object. */
-export function createPlaygroundBridge(invoke: IpcRenderer['invoke']): PlaygroundBridge {
+export function createPlaygroundBridge(invoke: IpcRenderer['invoke'], listen: ListenToMain = () => () => {}): PlaygroundBridge {
   return {
     storage: {
       read: (scope: StorageScope, path: string) => invoke(CHANNELS.storageRead, { scope, path }),
@@ -40,13 +53,27 @@ export function createPlaygroundBridge(invoke: IpcRenderer['invoke']): Playgroun
     },
     openExternal: (url: string, lang?: Lang) => invoke(CHANNELS.openExternal, lang === undefined ? { url } : { url, lang }),
     appInfo: () => invoke(CHANNELS.appInfo),
+    // The RPC relay (app/shared/ipc/rpcRelayIpc.ts): main serves 127.0.0.1:port, the page answers.
+    rpc: {
+      expose: (port: number) => invoke(CHANNELS.rpcExpose, { port }),
+      close: () => invoke(CHANNELS.rpcClose),
+      onRequest: (listener: (request: unknown) => void) => listen(RPC_REQUEST_CHANNEL, (payload) => listener(payload)),
+      respond: (id: number, response: RelayOutcome) => invoke(CHANNELS.rpcRespond, { id, response }),
+    },
   }
 }
 
 /** Exposes the bridge as `window.playground`. */
-export function exposePlaygroundBridge(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, renderer: Pick<IpcRenderer, 'invoke'>): void {
+export function exposePlaygroundBridge(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, renderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): void {
   // Bound through a closure: the page never gets a reference to ipcRenderer or its methods.
-  bridge.exposeInMainWorld(BRIDGE_KEY, createPlaygroundBridge((channel, ...args) => renderer.invoke(channel, ...args)))
+  const listen: ListenToMain = (channel, listener) => {
+    const onMessage = (_event: unknown, payload: unknown) => listener(payload)
+    renderer.on(channel, onMessage)
+    return () => {
+      renderer.removeListener(channel, onMessage)
+    }
+  }
+  bridge.exposeInMainWorld(BRIDGE_KEY, createPlaygroundBridge((channel, ...args) => renderer.invoke(channel, ...args), listen))
 }
 
 exposePlaygroundBridge(contextBridge, ipcRenderer)

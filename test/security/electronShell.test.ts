@@ -17,6 +17,7 @@ import { guardNavigation, mainWindowOptions } from '../../app/main/mainWindow.ts
 import { createOpenExternal } from '../../app/main/openExternal.ts'
 import { createScopedStorage, createStorageHandlers } from '../../app/main/storage/confinedStorage.ts'
 import { IPC_CHANNELS } from '../../app/shared/ipc/ipcContract.ts'
+import { createRpcRelayHost } from '../../app/main/rpc/rpcRelayHost.ts'
 import { fakeFrame, fakeInvokeEvent, fakeIpcMain, fakeWebContents } from '../app/main/electronFakes.ts'
 
 const root = new URL('../../', import.meta.url)
@@ -85,22 +86,27 @@ describe('the shipped preload (CommonJS bundle)', () => {
     new Function('require', 'module', 'exports', code)(fakeRequire, module, module.exports)
 
     expect(Object.keys(exposed)).toEqual(['playground'])
-    const api = exposed.playground as Record<string, unknown> & { storage: Record<string, unknown> }
+    const api = exposed.playground as Record<string, unknown> & { storage: Record<string, unknown>; rpc: Record<string, unknown> }
     const names = [
       ...Object.entries(api).filter(([, v]) => typeof v === 'function').map(([k]) => k),
       ...Object.entries(api.storage).map(([k, v]) => `storage.${k}:${typeof v}`),
+      ...Object.entries(api.rpc).map(([k, v]) => `rpc.${k}:${typeof v}`),
     ].sort()
     expect(names).toMatchInlineSnapshot(`
       [
         "appInfo",
         "openExternal",
+        "rpc.close:function",
+        "rpc.expose:function",
+        "rpc.onRequest:function",
+        "rpc.respond:function",
         "storage.list:function",
         "storage.quarantine:function",
         "storage.read:function",
         "storage.writeAtomic:function",
       ]
     `)
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openExternal', 'storage'])
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openExternal', 'rpc', 'storage'])
     const reachable: unknown[] = []
     const walk = (v: unknown) => {
       reachable.push(v)
@@ -138,6 +144,7 @@ describe('IPC', () => {
         defaultLang: () => 'en',
       }),
       appInfo: () => ({ name: 'n', version: 'v', platform: 'p', versions: { electron: 'e', chrome: 'c', node: 'n' }, lang: 'en', isPackaged: true }),
+      ...createRpcRelayHost({ getTarget: () => undefined }).handlers,
     })
     return { ipcMain, trusted: fakeInvokeEvent(webContents, mainFrame), webContents, mainFrame, opened }
   }

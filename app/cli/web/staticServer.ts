@@ -18,6 +18,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { checkRequestOrigin } from '../../../runtime/rpc/originPolicy.ts'
 import { CONTENT_SECURITY_POLICY } from '../../shared/web/contentSecurityPolicy.ts'
 import { contentTypeOf } from '../../shared/web/contentTypes.ts'
+import { createRpcRelayEndpoint } from './rpcRelay.ts'
 
 /** The product CSP, exactly as DESIGN.md states it (test/e2e/browserHarness.ts holds the same string). */
 /** The product CSP (DESIGN.md "Security"), the same string the desktop shell sends. */
@@ -125,6 +126,9 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   const root = realpathSync(options.root)
   let listening = 0
   const server: Server = createServer((req, res) => handle(root, () => listening, req, res))
+  // The page's WebSocket to expose the in-app simulator as JSON-RPC on 127.0.0.1 (rpcRelay.ts).
+  const relay = createRpcRelayEndpoint({ webPort: () => listening })
+  server.on('upgrade', (req, socket, head: Buffer) => relay.handleUpgrade(req, socket, head))
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject)
     server.listen(options.port, WEB_HOST, () => {
@@ -136,10 +140,12 @@ export async function startWebServer(options: StartWebServerOptions): Promise<We
   return {
     url: `http://${WEB_HOST}:${listening}/`,
     port: listening,
-    close: () =>
-      new Promise<void>((resolvePromise) => {
+    close: async () => {
+      await relay.close()
+      await new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise())
         server.closeAllConnections()
-      }),
+      })
+    },
   }
 }

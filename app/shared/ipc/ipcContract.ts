@@ -10,6 +10,8 @@
  * @module
  */
 import { z } from 'zod'
+import type { RpcRelayBridge } from './rpcRelayIpc.ts'
+import { RPC_RELAY_IPC_CHANNELS, RPC_RELAY_IPC_SCHEMAS } from './rpcRelayIpc.ts'
 
 /** Channel names, namespaced `playground:` (VS Code's `vscode:` convention). */
 export const IPC_CHANNELS = {
@@ -19,6 +21,7 @@ export const IPC_CHANNELS = {
   storageQuarantine: 'playground:storage.quarantine',
   openExternal: 'playground:shell.openExternal',
   appInfo: 'playground:app.info',
+  ...RPC_RELAY_IPC_CHANNELS,
 } as const
 
 export type IpcChannels = typeof IPC_CHANNELS
@@ -100,6 +103,7 @@ export const IPC_SCHEMAS = {
   storageQuarantine: { request: storageQuarantineRequestSchema, response: storageQuarantineResponseSchema },
   openExternal: { request: openExternalRequestSchema, response: openExternalResponseSchema },
   appInfo: { request: appInfoRequestSchema, response: appInfoResponseSchema },
+  ...RPC_RELAY_IPC_SCHEMAS,
 } as const satisfies Record<IpcChannelKey, { request: z.ZodType; response: z.ZodType }>
 
 export type IpcRequest<K extends IpcChannelKey> = z.input<(typeof IPC_SCHEMAS)[K]['request']>
@@ -136,6 +140,8 @@ export interface PlaygroundBridge {
   }
   openExternal(url: string, lang?: Lang): Promise<IpcResponse<'openExternal'>>
   appInfo(): Promise<AppInfo>
+  /** The RPC relay (rpcRelayIpc.ts). */
+  rpc: RpcRelayBridge
 }
 
 /** The global name the bridge is exposed under (`window.playground`). */

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { describe, expect, it, vi } from 'vitest'
 import { APP_SCHEME_PRIVILEGES } from '../../../app/main/appProtocol.ts'
 import { startDesktopApp } from '../../../app/main/desktopApp.ts'
@@ -132,4 +134,46 @@ describe('startDesktopApp', () => {
     first.appListeners.get('second-instance')?.()
     expect(first.instances[0]?.focus).toHaveBeenCalledOnce()
   })
+
+  it('relays exposeRpc to the main window and closes the port when the window closes', async () => {
+    const f = fakeElectron()
+    const desktop = startDesktopApp(f.deps)
+    f.resolveReady()
+    await desktop.ready
+    const window = f.instances[0]
+    if (!window) throw new Error('no window')
+    const sent: unknown[][] = []
+    Object.assign(window.webContents, { send: (...args: unknown[]) => sent.push(args) })
+    const trusted = fakeInvokeEvent(window.webContents, window.webContents.mainFrame)
+    // Port 0 is below the allowed range: main refuses it before listening.
+    await expect(f.ipcMain.invoke(trusted, IPC_CHANNELS.rpcExpose, { port: 0 })).rejects.toMatchObject({ code: 'rpc-relay.port-invalid' })
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as AddressInfo).port
+        probe.close(() => resolve(p))
+      })
+    })
+    const exposed = (await f.ipcMain.invoke(trusted, IPC_CHANNELS.rpcExpose, { port: free })) as { url: string; port: number }
+    expect(exposed).toEqual({ url: `http://127.0.0.1:${free}`, port: free })
+    const answer = fetch(exposed.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' })
+    while (sent.length === 0) await new Promise((r) => setTimeout(r, 5))
+    expect(sent[0]).toEqual(['playground:rpc.request', { id: 1, method: 'eth_chainId' }])
+    await f.ipcMain.invoke(trusted, IPC_CHANNELS.rpcRespond, { id: 1, response: { result: '0x7a69' } })
+    expect(await (await answer).json()).toEqual({ jsonrpc: '2.0', id: 1, result: '0x7a69' })
+    window.onListeners.get('closed')?.()
+    const end = Date.now() + 5000
+    let open = true
+    while (open && Date.now() < end) {
+      open = await new Promise<boolean>((resolve) => {
+        const socket = connect(free, '127.0.0.1')
+        socket.once('connect', () => {
+          socket.destroy()
+          resolve(true)
+        })
+        socket.once('error', () => resolve(false))
+      })
+    }
+    expect(open).toBe(false)
+  })
 })
+

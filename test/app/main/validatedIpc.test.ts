@@ -20,6 +20,9 @@ function setup() {
     storageQuarantine: vi.fn(async () => 'quarantine/a.json.x.corrupt'),
     openExternal: vi.fn(async () => ({ opened: false })),
     appInfo: vi.fn(() => ({ name: 'n', version: '0', platform: 'linux', versions: { electron: '45', chrome: 'c', node: '22' }, lang: 'en' as const, isPackaged: false })),
+    rpcExpose: vi.fn(async () => ({ url: 'http://127.0.0.1:8545', port: 8545 })),
+    rpcClose: vi.fn(async () => undefined),
+    rpcRespond: vi.fn(() => undefined),
   }
   registerIpcHandlers(ipcMain, checkSender, handlers)
   const trusted = fakeInvokeEvent(webContents, mainFrame)

@@ -35,7 +35,7 @@ describe('preload', () => {
   })
 
   it('exposes exactly these functions and nothing else', () => {
-    expect(surface(exposed.api)).toEqual(['appInfo', 'openExternal', 'storage.list', 'storage.quarantine', 'storage.read', 'storage.writeAtomic'])
+    expect(surface(exposed.api)).toEqual(['appInfo', 'openExternal', 'rpc.close', 'rpc.expose', 'rpc.onRequest', 'rpc.respond', 'storage.list', 'storage.quarantine', 'storage.read', 'storage.writeAtomic'])
   })
 
   it('never hands out ipcRenderer or its methods', () => {

@@ -11,6 +11,9 @@ describe('IPC contract', () => {
       storageQuarantine: 'playground:storage.quarantine',
       openExternal: 'playground:shell.openExternal',
       appInfo: 'playground:app.info',
+      rpcExpose: 'playground:rpc.expose',
+      rpcClose: 'playground:rpc.close',
+      rpcRespond: 'playground:rpc.respond',
     })
     expect(Object.keys(IPC_SCHEMAS).sort()).toEqual(Object.keys(IPC_CHANNELS).sort())
     expect(APP_ORIGIN).toBe('app://playground')
