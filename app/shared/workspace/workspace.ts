@@ -327,3 +327,20 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
 }
+
+/**
+ * Every working file as text (path → UTF-8 text; `.git` excluded): what an editor shows.
+ * Bytes that are not UTF-8 become U+FFFD.
+ *
+ * @example
+ * await readWorkingText(ws) // { 'Hello.sol': 'contract Hello {}\n' }
+ */
+export async function readWorkingText(workspace: Pick<Workspace, 'listFiles' | 'readFile'>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  const decoder = new TextDecoder()
+  for (const path of await workspace.listFiles()) {
+    const bytes = await workspace.readFile(path)
+    if (bytes !== undefined) out[path] = decoder.decode(bytes)
+  }
+  return out
+}
