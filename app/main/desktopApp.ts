@@ -16,7 +16,8 @@ import { registerIpcHandlers } from './ipc/validatedIpc.ts'
 import type { GuardedWebContents, MainWindowLike } from './mainWindow.ts'
 import { createMainWindow, denyAllPermissions, guardNavigation } from './mainWindow.ts'
 import { createOpenExternal } from './openExternal.ts'
-import { createScopedStorage, createStorageHandlers } from './storage/confinedStorage.ts'
+import { createScopedStorage, createStorageHandlers, storageFolders } from './storage/confinedStorage.ts'
+import { createWorkspaceHandlers } from './workspace/workspaceHandlers.ts'
 
 /** The window type the app needs: what the shell uses, plus focus and close handling. */
 export interface DesktopWindow extends MainWindowLike {
@@ -101,6 +102,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
         defaultLang: () => systemLang(app),
       }),
       appInfo: createAppInfo({ app, versions: deps.versions, platform: deps.platform }),
+      ...createWorkspaceHandlers({ folder: storageFolders(app.getPath('userData')).workspaces }),
     })
     openWindow()
   })

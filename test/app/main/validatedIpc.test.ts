@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { createSenderCheck } from '../../../app/main/ipc/senderCheck.ts'
 import type { IpcHandlers } from '../../../app/main/ipc/validatedIpc.ts'
 import { registerIpcHandlers, registerValidatedHandler, toIpcError } from '../../../app/main/ipc/validatedIpc.ts'
+import type { WorkspaceHandlers } from '../../../app/main/workspace/workspaceHandlers.ts'
 import { IPC_CHANNELS } from '../../../app/shared/ipc/ipcContract.ts'
+import { WORKSPACE_IPC_CHANNELS } from '../../../app/shared/ipc/workspaceIpc.ts'
 import { IpcRequestError, parseIpcErrorMessage } from '../../../app/shared/ipc/ipcErrors.ts'
 import { InvalidStoragePathError } from '../../../app/shared/storage/storageErrors.ts'
 import { fakeFrame, fakeIpcMain, fakeInvokeEvent, fakeWebContents } from './electronFakes.ts'
@@ -20,6 +22,8 @@ function setup() {
     storageQuarantine: vi.fn(async () => 'quarantine/a.json.x.corrupt'),
     openExternal: vi.fn(async () => ({ opened: false })),
     appInfo: vi.fn(() => ({ name: 'n', version: '0', platform: 'linux', versions: { electron: '45', chrome: 'c', node: '22' }, lang: 'en' as const, isPackaged: false })),
+    // The workspace channels (app/shared/ipc/workspaceIpc.ts): stubs here, the real ones in workspaceHandlers.test.ts.
+    ...(Object.fromEntries(Object.keys(WORKSPACE_IPC_CHANNELS).map((key) => [key, vi.fn(async () => undefined)])) as unknown as WorkspaceHandlers),
   }
   registerIpcHandlers(ipcMain, checkSender, handlers)
   const trusted = fakeInvokeEvent(webContents, mainFrame)

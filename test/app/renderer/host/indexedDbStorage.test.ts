@@ -37,7 +37,8 @@ describe('createIndexedDbStorage', () => {
       await s.read('a')
       await s.quarantine('a', 'r')
       // (The upgrade's own 'versionchange' transaction is IndexedDB's, not ours.)
-      const ours = spy.mock.calls.filter(([, mode]) => mode !== 'versionchange')
+      const calls = spy.mock.calls as unknown as Array<[string, string, { durability?: string } | undefined]>
+      const ours = calls.filter(([, mode]) => mode !== 'versionchange')
       expect(ours.map(([store, mode, options]) => [store, mode, options?.durability])).toEqual([
         [FILES_STORE, 'readwrite', 'strict'],
         [FILES_STORE, 'readonly', undefined],
