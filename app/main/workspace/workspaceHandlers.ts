@@ -39,7 +39,11 @@ export function createWorkspaceHandlers(options: WorkspaceHandlersOptions): Work
 
   /** Runs `task` on workspace `id` after every earlier task on it. */
   function run<T>(id: string, task: (workspace: Workspace, root: string) => Promise<T>): Promise<T> {
-    checkWorkspaceId(id)
+    try {
+      checkWorkspaceId(id)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     let entry = open.get(id)
     if (!entry) {
       const root = join(options.folder, id)
