@@ -6,6 +6,8 @@
  *
  * @module
  */
+// First: isomorphic-git needs a Buffer global in the browser.
+import './bufferGlobal.ts'
 import LightningFS from '@isomorphic-git/lightning-fs'
 import { openWorkspace } from '../../../shared/workspace/workspace.ts'
 import type { WorkspaceFs } from '../../../shared/workspace/workspaceFs.ts'
