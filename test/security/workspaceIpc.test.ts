@@ -9,6 +9,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fs from 'node:fs'
+import git from 'isomorphic-git'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSenderCheck } from '../../app/main/ipc/senderCheck.ts'
 import { registerIpcHandlers } from '../../app/main/ipc/validatedIpc.ts'
@@ -183,5 +185,28 @@ describe('workspace IPC: paths', () => {
     expect(lstatSync(join(dir, 'src')).isDirectory()).toBe(true)
     expect(readFileSync(join(dir, 'src', 'a.sol'), 'utf8')).toBe('x')
     expect(tree(outside)).toEqual(['secret.txt'])
+  })
+
+  it('a .git FILE pointing git elsewhere (written through the storage channel) cannot reach outside', async () => {
+    const { invoke } = wire()
+    // A real repository outside, with one commit.
+    const victim = join(outside, 'repo')
+    mkdirSync(victim)
+    writeFileSync(join(victim, 'mine.txt'), 'private\n')
+    await git.init({ fs, dir: victim })
+    await git.add({ fs, dir: victim, filepath: 'mine.txt' })
+    const author = { name: 'x', email: 'x@x', timestamp: 0, timezoneOffset: 0 }
+    await git.commit({ fs, dir: victim, message: 'private commit', author })
+    const before = tree(outside)
+    // isomorphic-git follows a `.git` file ("gitdir: …") as worktrees and submodules do.
+    await invoke(IPC_CHANNELS.storageWriteAtomic, { scope: { kind: 'workspace', id: 'w' }, path: '.git', data: `gitdir: ${join(victim, '.git')}\n` })
+    // Refused, or nothing to see: never the outside repository's commits.
+    const history = await invoke(IPC_CHANNELS.workspaceHistory, { id: 'w' }).catch((e: unknown) => e)
+    expect(JSON.stringify(history)).not.toContain('private commit')
+    const attempt = await invoke(IPC_CHANNELS.workspaceCommitAttempt, { id: 'w', summary: { attempt: 1, passed: 0, total: 1, lessonId: 'w' } }).catch((e: unknown) => e)
+    expect(attempt).toMatchObject({ code: 'workspace.invalid-path' })
+    const log = await git.log({ fs, dir: victim })
+    expect(log.map((c) => c.commit.message)).toEqual(['private commit\n'])
+    expect(tree(outside)).toEqual(before)
   })
 })
