@@ -18,7 +18,8 @@ import { createMainWindow, denyAllPermissions, guardNavigation } from './mainWin
 import { createOpenExternal } from './openExternal.ts'
 import type { RelayTarget } from './rpc/rpcRelayHost.ts'
 import { createRpcRelayHost } from './rpc/rpcRelayHost.ts'
-import { createScopedStorage, createStorageHandlers } from './storage/confinedStorage.ts'
+import { createScopedStorage, createStorageHandlers, storageFolders } from './storage/confinedStorage.ts'
+import { createWorkspaceHandlers } from './workspace/workspaceHandlers.ts'
 
 /** The window type the app needs: what the shell uses, plus focus and close handling. */
 export interface DesktopWindow extends MainWindowLike {
@@ -107,6 +108,7 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       }),
       appInfo: createAppInfo({ app, versions: deps.versions, platform: deps.platform }),
       ...rpcRelay.handlers,
+      ...createWorkspaceHandlers({ folder: storageFolders(app.getPath('userData')).workspaces }),
     })
     openWindow()
   })

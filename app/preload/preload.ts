@@ -16,6 +16,7 @@ import type { ContextBridge, IpcRenderer } from 'electron'
 import { contextBridge, ipcRenderer } from 'electron'
 import type { BridgeKey, IpcChannels, Lang, PlaygroundBridge, StorageScope } from '../shared/ipc/ipcContract.ts'
 import type { RelayOutcome, RpcRelayRequestChannel } from '../shared/ipc/rpcRelayIpc.ts'
+import type { WorkspaceBridge } from '../shared/ipc/workspaceIpc.ts'
 
 /** The contract's channels, spelled out (a type-only import cannot carry values). */
 export const CHANNELS = {
@@ -28,6 +29,19 @@ export const CHANNELS = {
   rpcExpose: 'playground:rpc.expose',
   rpcClose: 'playground:rpc.close',
   rpcRespond: 'playground:rpc.respond',
+  workspaceIsWorkspace: 'playground:workspace.isWorkspace',
+  workspaceInit: 'playground:workspace.init',
+  workspaceCommitAttempt: 'playground:workspace.commitAttempt',
+  workspaceHistory: 'playground:workspace.history',
+  workspaceDiff: 'playground:workspace.diff',
+  workspaceRestore: 'playground:workspace.restore',
+  workspaceReadFile: 'playground:workspace.readFile',
+  workspaceListFiles: 'playground:workspace.listFiles',
+  workspaceHasUnsavedChanges: 'playground:workspace.hasUnsavedChanges',
+  workspaceWriteFile: 'playground:workspace.writeFile',
+  workspaceCommitSnapshot: 'playground:workspace.commitSnapshot',
+  workspaceReplaceFiles: 'playground:workspace.replaceFiles',
+  workspaceReadWorkingFiles: 'playground:workspace.readWorkingFiles',
 } as const satisfies IpcChannels
 
 /** main → renderer: the RPC relay's client requests (the only channel the preload listens on). */
@@ -60,6 +74,27 @@ export function createPlaygroundBridge(invoke: IpcRenderer['invoke'], listen: Li
       onRequest: (listener: (request: unknown) => void) => listen(RPC_REQUEST_CHANNEL, (payload) => listener(payload)),
       respond: (id: number, response: RelayOutcome) => invoke(CHANNELS.rpcRespond, { id, response }),
     },
+    workspace: createWorkspaceBridge(invoke),
+  }
+}
+
+/** `window.playground.workspace`: git workspaces in main; optional arguments are left out when absent. */
+function createWorkspaceBridge(invoke: IpcRenderer['invoke']): WorkspaceBridge {
+  const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined ? {} : ({ [key]: value } as Record<K, string>))
+  return {
+    isWorkspace: (id) => invoke(CHANNELS.workspaceIsWorkspace, { id }),
+    init: (id, { lessonId, files }) => invoke(CHANNELS.workspaceInit, files === undefined ? { id, lessonId } : { id, lessonId, files }),
+    commitAttempt: (id, summary) => invoke(CHANNELS.workspaceCommitAttempt, { id, summary }),
+    history: (id) => invoke(CHANNELS.workspaceHistory, { id }),
+    diff: (id, fromOid, toOid) => invoke(CHANNELS.workspaceDiff, { id, fromOid, ...optional('toOid', toOid) }),
+    restore: (id, oid) => invoke(CHANNELS.workspaceRestore, { id, oid }),
+    readFile: (id, path, oid) => invoke(CHANNELS.workspaceReadFile, { id, path, ...optional('oid', oid) }),
+    listFiles: (id, oid) => invoke(CHANNELS.workspaceListFiles, { id, ...optional('oid', oid) }),
+    hasUnsavedChanges: (id) => invoke(CHANNELS.workspaceHasUnsavedChanges, { id }),
+    writeFile: (id, path, data) => invoke(CHANNELS.workspaceWriteFile, { id, path, data }),
+    commitSnapshot: (id, message) => invoke(CHANNELS.workspaceCommitSnapshot, { id, message }),
+    replaceFiles: (id, files, message) => invoke(CHANNELS.workspaceReplaceFiles, { id, files, message }),
+    readWorkingFiles: (id) => invoke(CHANNELS.workspaceReadWorkingFiles, { id }),
   }
 }
 

@@ -15,7 +15,8 @@ import { createSenderCheck } from '../../app/main/ipc/senderCheck.ts'
 import { registerIpcHandlers } from '../../app/main/ipc/validatedIpc.ts'
 import { guardNavigation, mainWindowOptions } from '../../app/main/mainWindow.ts'
 import { createOpenExternal } from '../../app/main/openExternal.ts'
-import { createScopedStorage, createStorageHandlers } from '../../app/main/storage/confinedStorage.ts'
+import { createScopedStorage, createStorageHandlers, storageFolders } from '../../app/main/storage/confinedStorage.ts'
+import { createWorkspaceHandlers } from '../../app/main/workspace/workspaceHandlers.ts'
 import { IPC_CHANNELS } from '../../app/shared/ipc/ipcContract.ts'
 import { createRpcRelayHost } from '../../app/main/rpc/rpcRelayHost.ts'
 import { fakeFrame, fakeInvokeEvent, fakeIpcMain, fakeWebContents } from '../app/main/electronFakes.ts'
@@ -86,11 +87,12 @@ describe('the shipped preload (CommonJS bundle)', () => {
     new Function('require', 'module', 'exports', code)(fakeRequire, module, module.exports)
 
     expect(Object.keys(exposed)).toEqual(['playground'])
-    const api = exposed.playground as Record<string, unknown> & { storage: Record<string, unknown>; rpc: Record<string, unknown> }
+    const api = exposed.playground as Record<string, unknown> & { storage: Record<string, unknown>; rpc: Record<string, unknown>; workspace: Record<string, unknown> }
     const names = [
       ...Object.entries(api).filter(([, v]) => typeof v === 'function').map(([k]) => k),
       ...Object.entries(api.storage).map(([k, v]) => `storage.${k}:${typeof v}`),
       ...Object.entries(api.rpc).map(([k, v]) => `rpc.${k}:${typeof v}`),
+      ...Object.entries(api.workspace).map(([k, v]) => `workspace.${k}:${typeof v}`),
     ].sort()
     expect(names).toMatchInlineSnapshot(`
       [
@@ -104,9 +106,22 @@ describe('the shipped preload (CommonJS bundle)', () => {
         "storage.quarantine:function",
         "storage.read:function",
         "storage.writeAtomic:function",
+        "workspace.commitAttempt:function",
+        "workspace.commitSnapshot:function",
+        "workspace.diff:function",
+        "workspace.hasUnsavedChanges:function",
+        "workspace.history:function",
+        "workspace.init:function",
+        "workspace.isWorkspace:function",
+        "workspace.listFiles:function",
+        "workspace.readFile:function",
+        "workspace.readWorkingFiles:function",
+        "workspace.replaceFiles:function",
+        "workspace.restore:function",
+        "workspace.writeFile:function",
       ]
     `)
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openExternal', 'rpc', 'storage'])
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openExternal', 'rpc', 'storage', 'workspace'])
     const reachable: unknown[] = []
     const walk = (v: unknown) => {
       reachable.push(v)
@@ -137,6 +152,7 @@ describe('IPC', () => {
     const opened: string[] = []
     registerIpcHandlers(ipcMain, createSenderCheck(() => ({ webContents })), {
       ...createStorageHandlers(createScopedStorage({ userData })),
+      ...createWorkspaceHandlers({ folder: storageFolders(userData).workspaces }),
       openExternal: createOpenExternal({
         shell: { openExternal: async (url: string) => void opened.push(url) },
         dialog: { showMessageBox: async () => ({ response: 1, checkboxChecked: false }) },

@@ -50,7 +50,8 @@ export const IMPORT_TABLE = {
   },
   'app-renderer': {
     rooms: ['app-renderer', 'app-shared', 'courses-format', 'runtime', 'sandbox'],
-    packages: [/^vue/, /^pinia/, /^vue-i18n/, /^monaco-editor/, /^@xterm\//, /^echarts/, /^@isomorphic-git\//],
+    // buffer: the Buffer global isomorphic-git expects in the browser (app/renderer/src/host/bufferGlobal.ts).
+    packages: [/^vue/, /^pinia/, /^vue-i18n/, /^monaco-editor/, /^@xterm\//, /^echarts/, /^@isomorphic-git\//, /^buffer$/],
   },
   'app-cli': {
     rooms: ['app-cli', 'app-shared', 'app-shared-node', 'courses-format', 'sandbox', 'runtime', 'runtime-node'],

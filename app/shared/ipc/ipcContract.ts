@@ -12,6 +12,9 @@
 import { z } from 'zod'
 import type { RpcRelayBridge } from './rpcRelayIpc.ts'
 import { RPC_RELAY_IPC_CHANNELS, RPC_RELAY_IPC_SCHEMAS } from './rpcRelayIpc.ts'
+import { WORKSPACE_ID_PATTERN } from '../workspace/workspaceId.ts'
+import type { WorkspaceBridge } from './workspaceIpc.ts'
+import { WORKSPACE_IPC_CHANNELS, WORKSPACE_IPC_SCHEMAS } from './workspaceIpc.ts'
 
 /** Channel names, namespaced `playground:` (VS Code's `vscode:` convention). */
 export const IPC_CHANNELS = {
@@ -22,6 +25,7 @@ export const IPC_CHANNELS = {
   openExternal: 'playground:shell.openExternal',
   appInfo: 'playground:app.info',
   ...RPC_RELAY_IPC_CHANNELS,
+  ...WORKSPACE_IPC_CHANNELS,
 } as const
 
 export type IpcChannels = typeof IPC_CHANNELS
@@ -40,7 +44,7 @@ export const MAX_WRITE_BYTES = 16 * 1024 * 1024
  * A workspace id names one folder under the app's workspaces folder: letters, digits, '-' and
  * '_' (lesson ids and project names), so it can never be '..', a path or a drive.
  */
-export const workspaceIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'a workspace id is 1–64 letters, digits, "-" or "_"')
+export const workspaceIdSchema = z.string().regex(WORKSPACE_ID_PATTERN, 'a workspace id is 1–64 letters, digits, "-" or "_"')
 
 /** Which confined folder a storage request is about: the app's data, or one workspace. */
 export const storageScopeSchema = z.discriminatedUnion('kind', [
@@ -104,6 +108,7 @@ export const IPC_SCHEMAS = {
   openExternal: { request: openExternalRequestSchema, response: openExternalResponseSchema },
   appInfo: { request: appInfoRequestSchema, response: appInfoResponseSchema },
   ...RPC_RELAY_IPC_SCHEMAS,
+  ...WORKSPACE_IPC_SCHEMAS,
 } as const satisfies Record<IpcChannelKey, { request: z.ZodType; response: z.ZodType }>
 
 export type IpcRequest<K extends IpcChannelKey> = z.input<(typeof IPC_SCHEMAS)[K]['request']>
@@ -142,6 +147,8 @@ export interface PlaygroundBridge {
   appInfo(): Promise<AppInfo>
   /** The RPC relay (rpcRelayIpc.ts). */
   rpc: RpcRelayBridge
+  /** Git workspaces on the real disk (app/shared/ipc/workspaceIpc.ts). */
+  workspace: WorkspaceBridge
 }
 
 /** The global name the bridge is exposed under (`window.playground`). */

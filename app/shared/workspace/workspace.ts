@@ -69,6 +69,17 @@ export interface Workspace {
   readFile(path: string, oid?: string): Promise<Uint8Array | undefined>
   /** The files now (sorted), or at version `oid`. */
   listFiles(oid?: string): Promise<string[]>
+  /** Whether the files differ from the last saved version (anything to commit). */
+  hasUnsavedChanges(): Promise<boolean>
+  /** Writes one file of the working copy (creating its folders), without committing: autosave. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>
+  /** Commits every change as `message` (even when nothing changed, like an attempt). */
+  commitSnapshot(message: string): Promise<WorkspaceVersion>
+  /**
+   * Makes the files exactly `files` (others removed) and commits `message` ("reset to starter"),
+   * after committing unsaved changes first, as {@link Workspace.restore} does.
+   */
+  replaceFiles(files: Record<string, string | Uint8Array>, message: string): Promise<{ version: WorkspaceVersion; saved: WorkspaceVersion | undefined }>
 }
 
 /**
@@ -159,6 +170,22 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     return files
   }
 
+  /** Makes the working copy exactly `target`, touching only files that differ. */
+  async function makeWorkingCopy(target: Map<string, Uint8Array>): Promise<void> {
+    for (const path of await listWorkingFiles(fs, dir)) {
+      if (target.has(path)) continue
+      await fs.promises.unlink(joinPath(dir, path))
+      await pruneEmptyParents(fs, dir, path)
+    }
+    for (const [path, bytes] of target) {
+      const fullPath = joinPath(dir, path)
+      if (await exists(fs, fullPath)) {
+        if (sameBytes(toBytes(await fs.promises.readFile(fullPath)), bytes)) continue
+      } else await ensureParents(fs, dir, path)
+      await fs.promises.writeFile(fullPath, bytes)
+    }
+  }
+
   return {
     dir,
     async isWorkspace() {
@@ -230,20 +257,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     async restore(oid) {
       const full = await resolveVersion(oid)
       const saved = (await isDirty()) ? await commitAll(SAVE_BEFORE_RESTORE_MESSAGE) : undefined
-      const target = await filesAt(full)
-      const current = await listWorkingFiles(fs, dir)
-      for (const path of current) {
-        if (target.has(path)) continue
-        await fs.promises.unlink(joinPath(dir, path))
-        await pruneEmptyParents(fs, dir, path)
-      }
-      for (const [path, bytes] of target) {
-        const fullPath = joinPath(dir, path)
-        if (await exists(fs, fullPath)) {
-          if (sameBytes(toBytes(await fs.promises.readFile(fullPath)), bytes)) continue
-        } else await ensureParents(fs, dir, path)
-        await fs.promises.writeFile(fullPath, bytes)
-      }
+      await makeWorkingCopy(await filesAt(full))
       return { version: await commitAll(restoreMessage(full)), saved }
     },
 
@@ -266,7 +280,41 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       if (oid === undefined) return listWorkingFiles(fs, dir)
       return [...(await filesAt(await resolveVersion(oid))).keys()].sort()
     },
+
+    async hasUnsavedChanges() {
+      await requireWorkspace()
+      return isDirty()
+    },
+
+    async writeFile(path, data) {
+      checkPath(path)
+      await ensureParents(fs, dir, path)
+      await fs.promises.writeFile(joinPath(dir, path), toBytes(data))
+    },
+
+    async commitSnapshot(message) {
+      await requireWorkspace()
+      return commitAll(checkMessage(message))
+    },
+
+    async replaceFiles(files, message) {
+      await requireWorkspace()
+      checkMessage(message)
+      const target = new Map<string, Uint8Array>()
+      for (const [path, data] of Object.entries(files)) target.set(checkPath(path), toBytes(data))
+      const saved = (await isDirty()) ? await commitAll(SAVE_BEFORE_RESTORE_MESSAGE) : undefined
+      await makeWorkingCopy(target)
+      return { version: await commitAll(message), saved }
+    },
   }
+}
+
+/** A commit message must say something: an empty subject would show as a blank line in history. */
+function checkMessage(message: string): string {
+  if (typeof message !== 'string' || message.trim() === '') {
+    throw new WorkspaceError('workspace.invalid-message', { en: 'A saved version needs a message (it was empty).', ko: '저장할 버전에는 메시지가 필요합니다(비어 있었습니다).' })
+  }
+  return message
 }
 
 /** `ignored: true` makes statusMatrix walk `.git` itself: keep it out. */
@@ -278,4 +326,21 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
+}
+
+/**
+ * Every working file as text (path → UTF-8 text; `.git` excluded): what an editor shows.
+ * Bytes that are not UTF-8 become U+FFFD.
+ *
+ * @example
+ * await readWorkingText(ws) // { 'Hello.sol': 'contract Hello {}\n' }
+ */
+export async function readWorkingText(workspace: Pick<Workspace, 'listFiles' | 'readFile'>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  const decoder = new TextDecoder()
+  for (const path of await workspace.listFiles()) {
+    const bytes = await workspace.readFile(path)
+    if (bytes !== undefined) out[path] = decoder.decode(bytes)
+  }
+  return out
 }

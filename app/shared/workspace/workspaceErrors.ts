@@ -6,7 +6,7 @@
 import { BaseError } from '../../../runtime/errors/base.ts'
 import type { Bilingual } from '../../../runtime/errors/input.ts'
 
-export type WorkspaceErrorCode = 'workspace.not-a-workspace' | 'workspace.unknown-version' | 'workspace.invalid-path'
+export type WorkspaceErrorCode = 'workspace.not-a-workspace' | 'workspace.unknown-version' | 'workspace.invalid-path' | 'workspace.invalid-message' | 'workspace.invalid-id'
 
 /**
  * @example

@@ -35,12 +35,15 @@ export function joinPath(dir: string, rel: string): string {
   return `${dir.replace(/[/\\]+$/, '')}/${rel}`
 }
 
+/** Whether `path` exists (a link counts, wherever it points); errors other than "missing" are thrown, not taken for "no". */
 export async function exists(fs: WorkspaceFs, path: string): Promise<boolean> {
   try {
     await fs.promises.lstat(path)
     return true
-  } catch {
-    return false
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false
+    throw error
   }
 }
 

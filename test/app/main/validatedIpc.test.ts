@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { createSenderCheck } from '../../../app/main/ipc/senderCheck.ts'
 import type { IpcHandlers } from '../../../app/main/ipc/validatedIpc.ts'
 import { registerIpcHandlers, registerValidatedHandler, toIpcError } from '../../../app/main/ipc/validatedIpc.ts'
+import type { WorkspaceHandlers } from '../../../app/main/workspace/workspaceHandlers.ts'
 import { IPC_CHANNELS } from '../../../app/shared/ipc/ipcContract.ts'
+import { WORKSPACE_IPC_CHANNELS } from '../../../app/shared/ipc/workspaceIpc.ts'
 import { IpcRequestError, parseIpcErrorMessage } from '../../../app/shared/ipc/ipcErrors.ts'
 import { InvalidStoragePathError } from '../../../app/shared/storage/storageErrors.ts'
 import { fakeFrame, fakeIpcMain, fakeInvokeEvent, fakeWebContents } from './electronFakes.ts'
@@ -23,6 +25,8 @@ function setup() {
     rpcExpose: vi.fn(async () => ({ url: 'http://127.0.0.1:8545', port: 8545 })),
     rpcClose: vi.fn(async () => undefined),
     rpcRespond: vi.fn(() => undefined),
+    // The workspace channels (app/shared/ipc/workspaceIpc.ts): stubs here, the real ones in workspaceHandlers.test.ts.
+    ...(Object.fromEntries(Object.keys(WORKSPACE_IPC_CHANNELS).map((key) => [key, vi.fn(async () => undefined)])) as unknown as WorkspaceHandlers),
   }
   registerIpcHandlers(ipcMain, checkSender, handlers)
   const trusted = fakeInvokeEvent(webContents, mainFrame)

@@ -35,7 +35,31 @@ describe('preload', () => {
   })
 
   it('exposes exactly these functions and nothing else', () => {
-    expect(surface(exposed.api)).toEqual(['appInfo', 'openExternal', 'rpc.close', 'rpc.expose', 'rpc.onRequest', 'rpc.respond', 'storage.list', 'storage.quarantine', 'storage.read', 'storage.writeAtomic'])
+    expect(surface(exposed.api)).toEqual([
+      'appInfo',
+      'openExternal',
+      'rpc.close',
+      'rpc.expose',
+      'rpc.onRequest',
+      'rpc.respond',
+      'storage.list',
+      'storage.quarantine',
+      'storage.read',
+      'storage.writeAtomic',
+      'workspace.commitAttempt',
+      'workspace.commitSnapshot',
+      'workspace.diff',
+      'workspace.hasUnsavedChanges',
+      'workspace.history',
+      'workspace.init',
+      'workspace.isWorkspace',
+      'workspace.listFiles',
+      'workspace.readFile',
+      'workspace.readWorkingFiles',
+      'workspace.replaceFiles',
+      'workspace.restore',
+      'workspace.writeFile',
+    ])
   })
 
   it('never hands out ipcRenderer or its methods', () => {
@@ -74,5 +98,49 @@ describe('preload', () => {
       [IPC_CHANNELS.openExternal, { url: 'https://ethereum.org/', lang: 'ko' }],
       [IPC_CHANNELS.appInfo],
     ])
+  })
+
+  it('workspace functions invoke their fixed channels with one request object, leaving out absent options', async () => {
+    invoke.mockClear()
+    const ws = (exposed.api as PlaygroundBridge).workspace
+    const summary = { attempt: 1, passed: 1, total: 2, lessonId: 'l' }
+    await ws.isWorkspace('l')
+    await ws.init('l', { lessonId: 'l' })
+    await ws.init('l', { lessonId: 'l', files: { 'a.sol': 'x' } })
+    await ws.commitAttempt('l', summary)
+    await ws.history('l')
+    await ws.diff('l', 'abc1234')
+    await ws.diff('l', 'abc1234', 'def5678')
+    await ws.restore('l', 'abc1234')
+    await ws.readFile('l', 'a.sol')
+    await ws.readFile('l', 'a.sol', 'abc1234')
+    await ws.listFiles('l')
+    await ws.listFiles('l', 'abc1234')
+    await ws.hasUnsavedChanges('l')
+    await ws.writeFile('l', 'a.sol', 'y')
+    await ws.commitSnapshot('l', 'm')
+    await ws.replaceFiles('l', { 'a.sol': 'z' }, 'reset')
+    await ws.readWorkingFiles('l')
+    const c = IPC_CHANNELS
+    expect(invoke.mock.calls).toEqual([
+      [c.workspaceIsWorkspace, { id: 'l' }],
+      [c.workspaceInit, { id: 'l', lessonId: 'l' }],
+      [c.workspaceInit, { id: 'l', lessonId: 'l', files: { 'a.sol': 'x' } }],
+      [c.workspaceCommitAttempt, { id: 'l', summary }],
+      [c.workspaceHistory, { id: 'l' }],
+      [c.workspaceDiff, { id: 'l', fromOid: 'abc1234' }],
+      [c.workspaceDiff, { id: 'l', fromOid: 'abc1234', toOid: 'def5678' }],
+      [c.workspaceRestore, { id: 'l', oid: 'abc1234' }],
+      [c.workspaceReadFile, { id: 'l', path: 'a.sol' }],
+      [c.workspaceReadFile, { id: 'l', path: 'a.sol', oid: 'abc1234' }],
+      [c.workspaceListFiles, { id: 'l' }],
+      [c.workspaceListFiles, { id: 'l', oid: 'abc1234' }],
+      [c.workspaceHasUnsavedChanges, { id: 'l' }],
+      [c.workspaceWriteFile, { id: 'l', path: 'a.sol', data: 'y' }],
+      [c.workspaceCommitSnapshot, { id: 'l', message: 'm' }],
+      [c.workspaceReplaceFiles, { id: 'l', files: { 'a.sol': 'z' }, message: 'reset' }],
+      [c.workspaceReadWorkingFiles, { id: 'l' }],
+    ])
+    for (const [, request] of invoke.mock.calls) expect(Object.values(request as object)).not.toContain(undefined)
   })
 })

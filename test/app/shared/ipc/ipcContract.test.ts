@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { APP_ORIGIN, IPC_CHANNELS, IPC_SCHEMAS, MAX_WRITE_BYTES, storageScopeSchema, workspaceIdSchema } from '../../../../app/shared/ipc/ipcContract.ts'
+import { WORKSPACE_IPC_CHANNELS } from '../../../../app/shared/ipc/workspaceIpc.ts'
 import { formatIpcErrorMessage, IpcRequestError, parseIpcErrorMessage } from '../../../../app/shared/ipc/ipcErrors.ts'
 
 describe('IPC contract', () => {
@@ -14,7 +15,9 @@ describe('IPC contract', () => {
       rpcExpose: 'playground:rpc.expose',
       rpcClose: 'playground:rpc.close',
       rpcRespond: 'playground:rpc.respond',
+      ...WORKSPACE_IPC_CHANNELS,
     })
+    for (const channel of Object.values(WORKSPACE_IPC_CHANNELS)) expect(channel).toMatch(/^playground:workspace\.[A-Za-z]+$/)
     expect(Object.keys(IPC_SCHEMAS).sort()).toEqual(Object.keys(IPC_CHANNELS).sort())
     expect(APP_ORIGIN).toBe('app://playground')
   })
