@@ -63,12 +63,35 @@ export function createScopedStorage(options: StorageFoldersOptions): (scope: Sto
   }
 }
 
+/** Whether `path` (relative, '/'-separated) is inside a workspace's `.git` folder (or is it). */
+function isGitPath(path: string): boolean {
+  const first = path.split('/', 1)[0]!
+  return first.toLowerCase() === '.git'
+}
+
+/**
+ * A workspace's `.git` belongs to main's workspace handlers (app/main/workspace): a renderer that
+ * wrote there through plain storage could corrupt the learner's history, so it is refused.
+ */
+function refuseGitPath(scope: StorageScope, path: string): void {
+  if (scope.kind === 'workspace' && isGitPath(path)) {
+    throw new IpcRequestError('storage.git-folder', {
+      en: `${JSON.stringify(path)} is inside the workspace's .git folder, which only the workspace's own operations (attempts, history, restore) may change.`,
+      ko: `${JSON.stringify(path)}은(는) 작업 공간의 .git 폴더 안에 있습니다. 이 폴더는 작업 공간 기능(채점 기록, 기록 보기, 되돌리기)만 바꿀 수 있습니다.`,
+    })
+  }
+}
+
 /** The four storage handlers of the IPC contract over scoped storage. */
 export function createStorageHandlers(storageFor: (scope: StorageScope) => Storage): Pick<IpcHandlers, 'storageRead' | 'storageWriteAtomic' | 'storageList' | 'storageQuarantine'> {
   return {
-    storageRead: ({ scope, path }) => storageFor(scope).read(path),
-    storageWriteAtomic: ({ scope, path, data }) => storageFor(scope).writeAtomic(path, data),
-    storageList: ({ scope, prefix }) => storageFor(scope).list(prefix),
-    storageQuarantine: ({ scope, path, reason }) => storageFor(scope).quarantine(path, reason),
+    storageRead: ({ scope, path }) => (refuseGitPath(scope, path), storageFor(scope).read(path)),
+    storageWriteAtomic: ({ scope, path, data }) => (refuseGitPath(scope, path), storageFor(scope).writeAtomic(path, data)),
+    storageList: async ({ scope, prefix }) => {
+      refuseGitPath(scope, prefix)
+      const paths = await storageFor(scope).list(prefix)
+      return scope.kind === 'workspace' ? paths.filter((path) => !isGitPath(path)) : paths
+    },
+    storageQuarantine: ({ scope, path, reason }) => (refuseGitPath(scope, path), storageFor(scope).quarantine(path, reason)),
   }
 }
