@@ -296,7 +296,7 @@ if (action.kind === 'deploy') {
     out = { kind: 'write', hash, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed, status: receipt.status }
   }
 }
-export default { text: __inspect(out, 0, []), value: toWire(out) }
+export default { text: __inspect(out.kind === 'read' ? out.value : out, 0, []), value: toWire(out) }
 `
 }
 
