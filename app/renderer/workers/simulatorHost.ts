@@ -231,7 +231,7 @@ export function createSimulatorHost(options: SimulatorHostOptions): SimulatorHos
         const rows: NodeRow[] = nodes.map((n) => {
           const org = members.members[n.node]?.organisation
           const role = validators.has(n.node) ? producer : 'observer'
-          return { node: n.node, role: org ? `${role} (${org})` : role, height: n.height, head: heads[n.node]?.hash ?? '', peers: n.peers, status: n.status }
+          return { node: n.node, role: org ? `${role} (${org})` : role, height: n.height, head: prefixed(heads[n.node]?.hash ?? ''), peers: n.peers, status: n.status }
         })
         return {
           kind: 'summary',
@@ -274,6 +274,11 @@ export function createSimulatorHost(options: SimulatorHostOptions): SimulatorHos
     },
   }
   return host
+}
+
+/** Block hashes as everywhere else in the UI: 0x-prefixed. */
+function prefixed(hash: string): string {
+  return hash === '' || hash.startsWith('0x') ? hash : `0x${hash}`
 }
 
 /** Any error as a {@link WorkerError}: runtime errors bring their Korean (`messageKo`), ours their `ko`. */

@@ -91,6 +91,9 @@ export type ContractAction =
 
 export type SimulatorOp = SimulatorRequest['op']
 
+/** A request without its id (the client assigns ids): `Omit` applied to each member of the union. */
+export type SimulatorRequestBody = SimulatorRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never
+
 /** What each op answers with. */
 export interface SimulatorResults {
   start: NetworkInfo

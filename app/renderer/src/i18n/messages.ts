@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { consoleMessages } from './consoleMessages.ts'
 
 const en = {
   app: {
@@ -38,6 +39,7 @@ const en = {
     backHome: 'Home',
     track: '{track} track',
   },
+  ...consoleMessages.en,
 }
 
 export type MessageSchema = typeof en
@@ -76,6 +78,7 @@ const ko: MessageSchema = {
     backHome: '처음으로',
     track: '{track} 트랙',
   },
+  ...consoleMessages.ko,
 }
 
 export const messages = { ko, en }

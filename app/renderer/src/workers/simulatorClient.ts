@@ -16,7 +16,7 @@ import type {
   ContractAction,
   NetworkInfo,
   SimulatorMessage,
-  SimulatorRequest,
+  SimulatorRequestBody,
   SimulatorSummary,
   StartOptions,
   WorkerError,
@@ -83,6 +83,12 @@ export interface SimulatorClientOptions {
   worker?: WorkerLike | undefined
 }
 
+/**
+ * The browser's Worker, declared for this module only: the tests' tsconfig has no DOM values, and
+ * Vite must see the literal `new Worker(new URL(…), { type: 'module' })` to bundle the worker.
+ */
+declare const Worker: new (url: URL, options: { type: 'module'; name?: string }) => WorkerLike
+
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('../../workers/simulatorWorker.ts', import.meta.url), { type: 'module', name: 'simulator' })
 }
@@ -122,7 +128,7 @@ export function createSimulatorClient(options: SimulatorClientOptions = {}): Sim
     pending.clear()
   })
 
-  function ask<T>(request: Omit<SimulatorRequest, 'id'>): Promise<T> {
+  function ask<T>(request: SimulatorRequestBody): Promise<T> {
     if (disposed) return Promise.reject(new SimulatorError({ name: 'Disposed', code: 'console.disposed', en: 'The simulator was closed.', ko: '시뮬레이터가 닫혔습니다.' }))
     const id = nextId++
     return new Promise<T>((resolve, reject) => {

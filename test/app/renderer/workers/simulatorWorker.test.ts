@@ -8,19 +8,20 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { nodeIsolateLibraries } from '../../../../app/cli/isolateLibraries.ts'
 import { createSimulatorWorkerCore } from '../../../../app/renderer/workers/simulatorWorker.ts'
-import type { SimulatorRequest } from '../../../../app/renderer/workers/simulatorProtocol.ts'
+import type { SimulatorRequest, SimulatorRequestBody } from '../../../../app/renderer/workers/simulatorProtocol.ts'
 import { runBatch } from '../../../../app/renderer/workers/simulatorBatchRun.ts'
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url))
 let clock = 0
 const core = createSimulatorWorkerCore({ libraries: nodeIsolateLibraries(), wallMs: () => clock, epochSeconds: () => 1_700_000_000n })
 let nextId = 1
-async function ask(request: Omit<SimulatorRequest, 'id'>): Promise<any> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked field by field below
+async function ask(request: SimulatorRequestBody): Promise<any> {
   const reply = await core.handle({ id: nextId++, ...request } as SimulatorRequest)
   if (!reply.ok) throw Object.assign(new Error(reply.error.en), { reply })
   return reply.result
 }
-async function fails(request: Omit<SimulatorRequest, 'id'>): Promise<{ en: string; ko: string; code?: string }> {
+async function fails(request: SimulatorRequestBody): Promise<{ en: string; ko: string; code?: string }> {
   const reply = await core.handle({ id: nextId++, ...request } as SimulatorRequest)
   expect(reply.ok).toBe(false)
   return (reply as { error: { en: string; ko: string } }).error
