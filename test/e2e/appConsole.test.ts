@@ -137,6 +137,9 @@ describe('console page in Chromium', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko')
     expect(await page.getByTestId('console-link').textContent()).toBe('콘솔')
 
+    const atLoad = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.splice(0))
+    console.log(`main-thread long tasks while the page loads (bundle, xterm, worker start): ${atLoad.length}, max ${atLoad.length === 0 ? 0 : Math.max(...atLoad).toFixed(0)} ms`)
+
     const help = await run(page, 'help', /clear\s+화면을 지웁니다/)
     expect(help).toMatch(/명령 \(help <명령>으로 자세히\):/)
     expect(help).toMatch(/partition <a,b,…> <c,d,…> \[\.\.\.\]\s+네트워크를 무리로 나눕니다/)
@@ -157,6 +160,13 @@ describe('console page in Chromium', () => {
     await run(page, 'partition 0,1,3 4,5,6,7', /네트워크를 나눴습니다: \[0, 1, 3\] \| \[4, 5, 6, 7\]/)
     await run(page, 'heal', /분할을 없앴습니다/)
     await run(page, 'restart 2', /노드 2이\(가\) 다시 켜졌습니다/)
+    // History: arrow up recalls the last line.
+    const beforeRecall = (await transcript(page)).length
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Enter')
+    let recalled = ''
+    await expect.poll(async () => (recalled = (await transcript(page)).slice(beforeRecall)), { timeout: 10_000 }).toMatch(/pow-lan:0> restart 2\n.+/)
+    console.log(`recalled and ran again: ${recalled.trim().replace(/\n/g, ' | ')}`)
     const metrics = await run(page, 'metrics', /traceHash\s+[0-9a-f]{16,}/)
     expect(metrics).toMatch(/블록\s+\d+/)
     await page.screenshot({ path: path.join(SHOTS, 'console-ko-network.png') })
@@ -190,7 +200,8 @@ describe('console page in Chromium', () => {
 
     // A busy network in the worker: the main thread's long tasks stay short.
     await run(page, 'preset bft --seed 2', /bft 시작: 노드 100개/, 120_000)
-    await page.evaluate(() => ((globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0))
+    const earlier = await page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.splice(0))
+    console.log(`main-thread long tasks during the commands above (xterm output, REPL, sim runs in the worker): ${earlier.length}, max ${earlier.length === 0 ? 0 : Math.max(...earlier).toFixed(0)} ms`)
     const blocksBefore = Number(await page.getByTestId('summary-blocks').textContent())
     await page.waitForTimeout(8000)
     const blocksAfter = Number(await page.getByTestId('summary-blocks').textContent())

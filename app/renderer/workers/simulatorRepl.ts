@@ -35,7 +35,7 @@ export interface ReplResult {
   /** What the line printed with console.log and friends. */
   console: { level: string; text: string }[]
   error?: WorkerError | undefined
-  /** Names the line declared that hold functions or objects that cannot be kept for the next line. */
+  /** Names the line declared that hold functions, class instances or values too large (over 1 MB as JSON) to keep for the next line. */
   notKept?: string[] | undefined
   /** `deploy` and `call`: the outcome as data (bigints tagged). */
   value?: WireValue | undefined
@@ -82,7 +82,7 @@ function __inspect(v, depth, seen) {
   if (v === null) return 'null'
   switch (typeof v) {
     case 'bigint': return v + 'n'
-    case 'string': return __quote(v)
+    case 'string': return v.length > 10000 ? __quote(v.slice(0, 10000)) + '... ' + (v.length - 10000) + ' more characters' : __quote(v)
     case 'number': return Object.is(v, -0) ? '-0' : String(v)
     case 'boolean': return String(v)
     case 'symbol': return v.toString()
@@ -128,7 +128,13 @@ function __capture(getters, notKept) {
       notKept.push(name)
       continue
     }
-    out[name] = toWire(value)
+    const wire = toWire(value)
+    // Kept values travel as JSON each line: a huge one would make every later line slow.
+    if (JSON.stringify(wire).length > 1000000) {
+      notKept.push(name)
+      continue
+    }
+    out[name] = wire
   }
   return out
 }

@@ -168,7 +168,7 @@ export function createConsoleSession(context: ConsoleContext): ConsoleSession {
     }
     env.out.line(result.text === 'undefined' ? ansi.dim(result.text) : result.text)
     if (result.notKept !== undefined) {
-      env.out.line(ansi.dim(say(bi(`(${result.notKept.join(', ')}: 함수나 객체라서 다음 줄로 넘어가지 않습니다)`, `(${result.notKept.join(', ')}: functions and class instances are not kept for the next line)`))))
+      env.out.line(ansi.dim(say(bi(`(${result.notKept.join(', ')}: 함수, 클래스 인스턴스, 1 MB가 넘는 값은 다음 줄로 넘어가지 않습니다)`, `(${result.notKept.join(', ')}: functions, class instances and values over 1 MB are not kept for the next line)`))))
     }
   }
 

@@ -68,6 +68,13 @@ const sendCommand: ConsoleCommand = {
   },
 }
 
+/** On a consensus network a transaction waits for the next block: say so before the wait. */
+function blockWaitHint(env: CommandEnv): void {
+  if (env.state.info !== null && env.state.info.preset !== 'dev') {
+    env.out.line(ansi.dim(env.say(bi('트랜잭션을 보내고 다음 블록을 기다립니다(합의 네트워크에서는 몇 초에서 수십 초, 최대 55초)…', 'Sending the transaction and waiting for the next block (seconds to tens of seconds on a consensus network, at most 55 s)…'))))
+  }
+}
+
 function workerFailure(result: ReplResult): ConsoleError {
   return new ConsoleError(result.error === undefined ? bi('알 수 없는 오류', 'unknown error') : bi(result.error.ko, result.error.en))
 }
@@ -122,6 +129,7 @@ const deployCommand: ConsoleCommand = {
     artifact ??= inFile[0]
     if (artifact === undefined) throw new ConsoleError(bi(`${path}에 배포할 수 있는 계약이 없습니다(인터페이스나 추상 계약뿐입니다).`, `${path} has no deployable contract (only interfaces or abstract contracts).`))
     const from = flags.from === undefined ? undefined : intArg(flags.from, '--from', 0, 9)
+    blockWaitHint(env)
     const deployed = await env.sim.contract({ kind: 'deploy', abi: artifact.abi, bytecode: artifact.bytecode, args: ctorArgs, ...(from === undefined ? {} : { from }) }, env.state.node)
     if (!deployed.ok) throw workerFailure(deployed)
     const value = deployed.value as { address: string; hash: string; blockNumber: { $bigint: string }; gasUsed: { $bigint: string } }
@@ -162,6 +170,8 @@ const callCommand: ConsoleCommand = {
       )
     }
     const from = flags.from === undefined ? undefined : intArg(flags.from, '--from', 0, 9)
+    const fn = target.abi.find((x) => (x as { type?: string; name?: string }).type === 'function' && (x as { name?: string }).name === args[1]) as { stateMutability?: string } | undefined
+    if (fn !== undefined && fn.stateMutability !== 'view' && fn.stateMutability !== 'pure') blockWaitHint(env)
     const result = await env.sim.contract({ kind: 'call', abi: target.abi, address: target.address, fn: args[1]!, args: args.slice(2), ...(from === undefined ? {} : { from }) }, env.state.node)
     if (!result.ok) throw workerFailure(result)
     const value = result.value as { kind: 'read' | 'write'; hash?: string; blockNumber?: { $bigint: string }; status?: string }

@@ -64,6 +64,15 @@ describe('simulator worker core', () => {
     const cpu = await ask({ op: 'js', source: 'while (true) {}', node: 0 })
     expect(cpu.ok).toBe(false)
     expect(cpu.error.code).toBe('sandbox.cpu')
+    const memory = await ask({ op: 'js', source: 'const big = new Array(1e7).fill(1.5); big.length', node: 0 })
+    expect(memory).toMatchObject({ ok: false, error: { code: 'sandbox.memory' } })
+    expect(memory.error.ko).toMatch(/메모리/)
+    const stack = await ask({ op: 'js', source: 'function f() { return f() + 1 }\nf()', node: 0 })
+    expect(stack).toMatchObject({ ok: false, error: { code: 'sandbox.stack' } })
+    const syntax = await ask({ op: 'js', source: 'let = = 1', node: 0 })
+    expect(syntax.error.en).toMatch(/SyntaxError/)
+    expect(syntax.error.en).not.toMatch(/line \d{2,}/) // no position inside the generated program
+    expect((await ask({ op: 'js', source: 'b > 0n', node: 0 })).text).toBe('true') // earlier variables survive failed lines
     const tx = await ask({ op: 'js', source: 'const h = await client.sendTransaction({ to: accounts[2], value: parseEther("1") })\nconst r = await client.waitForTransactionReceipt({ hash: h })\nr.status', node: 0 })
     expect(tx).toMatchObject({ ok: true, text: "'success'" })
     const h = await ask({ op: 'js', source: 'h.length', node: 0 })
