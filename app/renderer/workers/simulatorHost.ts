@@ -52,7 +52,7 @@ export interface SimulatorHost {
 }
 
 type Live =
-  | { kind: 'dev'; info: NetworkInfo; dev: DevNode; sessions: Map<number, JsonRpcSession> }
+  | { kind: 'dev'; info: NetworkInfo; dev: DevNode; sessions: Map<number, JsonRpcSession>; startWallMs: number }
   | { kind: 'network'; info: NetworkInfo; network: NetworkNode; sessions: Map<number, JsonRpcSession>; startWallMs: number; startSimUs: number }
 
 /** An error with a code and both languages, as every worker reply carries it. */
@@ -133,6 +133,7 @@ export function createSimulatorHost(options: SimulatorHostOptions): SimulatorHos
             kind: 'dev',
             dev,
             sessions: new Map(),
+            startWallMs: options.wallMs(),
             info: { preset, seed, nodes: 1, protocol: 'dev', finality: 'instant', chainId: Number(dev.chain.chainId), accounts: dev.accounts.map((a) => a.address), entryNode: 0 },
           }
         } else {
@@ -218,7 +219,7 @@ export function createSimulatorHost(options: SimulatorHostOptions): SimulatorHos
       if (l === undefined) return undefined
       if (l.kind === 'dev') {
         const { height, head } = await devHead(l)
-        return { kind: 'summary', preset: l.info.preset, nowMs: Number(options.epochSeconds()) * 1000, blocks: height, finalizedHeight: height, events: 0, partitioned: false, nodes: [{ node: 0, role: 'dev', height, head, peers: 0, status: 'up' }] }
+        return { kind: 'summary', preset: l.info.preset, nowMs: Math.round(options.wallMs() - l.startWallMs), blocks: height, finalizedHeight: height, events: 0, partitioned: false, nodes: [{ node: 0, role: 'dev', height, head, peers: 0, status: 'up' }] }
       }
       return exclusive(async () => {
         const net = l.network.net

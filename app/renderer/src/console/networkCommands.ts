@@ -89,7 +89,10 @@ const nodeCommand: ConsoleCommand = {
 const mineCommand: ConsoleCommand = {
   name: 'mine',
   usage: 'mine [count]',
-  help: bi('선택한 노드가 지금 블록을 만듭니다(count개, 기본 1). dev 체인에서는 빈 블록을 채굴합니다.', 'The selected node makes a block now (count blocks, default 1). On the dev chain it mines empty blocks.'),
+  help: bi(
+    '선택한 노드가 지금 블록을 만듭니다(count개, 기본 1). dev 체인에서는 빈 블록을 채굴합니다. bft, pos, raft, poa에서는 지금 차례인 제안자(리더)만 만들 수 있습니다.',
+    'The selected node makes a block now (count blocks, default 1). On the dev chain it mines empty blocks. Under bft, pos, raft and poa only the proposer (leader) whose turn it is can.',
+  ),
   examples: ['mine', 'mine 3'],
   async run({ args, flags }, env) {
     expectArgs(this, args, 0, 1)

@@ -106,6 +106,27 @@ describe('simulator worker core', () => {
     expect(typeof metrics.traceHash).toBe('string')
   }, 120_000)
 
+  it('starts every live preset, keeps pace, answers JSON-RPC and the REPL on each', async () => {
+    for (const preset of ['bft', 'pos', 'raft-consortium', 'poa']) {
+      const info = await ask({ op: 'start', options: { preset, seed: 2 } })
+      expect(info.preset).toBe(preset)
+      const started = clock
+      for (let i = 0; i < 40; i++) {
+        clock += 100
+        await core.host.tick()
+      }
+      const summary = await ask({ op: 'summary' })
+      expect(summary.nowMs).toBe(clock - started)
+      expect(summary.blocks).toBeGreaterThanOrEqual(1)
+      expect(summary.nodes).toHaveLength(info.nodes)
+      const js = await ask({ op: 'js', source: 'await client.getBlockNumber()', node: info.entryNode })
+      expect(js.text).toMatch(/^[1-9]\d*n$/)
+      // Only the proposer in turn may produce: the runtime says so in both languages.
+      const notTurn = await core.handle({ id: 0, op: 'command', command: { type: 'mine', node: info.entryNode } })
+      if (!notTurn.ok) expect(notTurn.error.ko).toMatch(/블록을 만들 수 없습니다/)
+    }
+  }, 120_000)
+
   it('gives the batch run the CLI trace hash', async () => {
     for (const [preset, seed, blocks] of [['pos', 7, 10], ['pow-lan', 3, 5]] as const) {
       const cli = JSON.parse(execFileSync(process.execPath, ['bin/playground.js', 'sim', '--preset', preset, '--seed', String(seed), '--blocks', String(blocks), '--json'], { cwd: repo, encoding: 'utf8' }))
