@@ -5,6 +5,7 @@
  * @module
  */
 import { historyMessages } from '../history/historyMessages.ts'
+import { consoleMessages } from './consoleMessages.ts'
 
 const en = {
   app: {
@@ -39,6 +40,7 @@ const en = {
     backHome: 'Home',
     track: '{track} track',
   },
+  ...consoleMessages.en,
 }
 
 export type MessageSchema = typeof en
@@ -77,6 +79,7 @@ const ko: MessageSchema = {
     backHome: '처음으로',
     track: '{track} 트랙',
   },
+  ...consoleMessages.ko,
 }
 
 export const messages = {

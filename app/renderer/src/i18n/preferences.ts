@@ -31,14 +31,16 @@ export function parseTheme(value: string | null | undefined): Theme | undefined 
   return value === 'light' || value === 'dark' ? value : undefined
 }
 
-/** Where the hash says we are: `#/lesson/<id>` is a lesson, anything else is home. */
-export type Route = { name: 'home' } | { name: 'lesson'; id: string }
+/** Where the hash says we are: `#/lesson/<id>` is a lesson, `#/console` the console, anything else is home. */
+export type Route = { name: 'home' } | { name: 'lesson'; id: string } | { name: 'console' }
 
 export function parseRoute(hash: string): Route {
+  if (/^#\/console\/?$/.test(hash)) return { name: 'console' }
   const m = /^#\/lesson\/([a-z0-9][a-z0-9-]*)\/?$/.exec(hash)
   return m ? { name: 'lesson', id: m[1]! } : { name: 'home' }
 }
 
 export function routeHash(route: Route): string {
+  if (route.name === 'console') return '#/console'
   return route.name === 'lesson' ? `#/lesson/${route.id}` : '#/'
 }
