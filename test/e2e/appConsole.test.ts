@@ -7,11 +7,10 @@
  * worker (PerformanceObserver 'longtask'; target < 100 ms). Any page error, console error, failed
  * request or CSP violation fails the test. Screenshots go to test-results/console/.
  *
- * The viem bundle for the isolate is served from dist/web/assets/isolate/ (copied from
- * dist/sandbox/isolate/ when the build did not put it there).
+ * The viem bundle for the isolate is served from dist/web/isolate/ (the build's static assets).
  */
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -41,11 +40,8 @@ function prepareWebRoot(): void {
   if (!existsSync(index) || statSync(index).mtimeMs < sources) {
     execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' })
   }
-  const isolate = path.join(repoRoot, 'dist', 'sandbox', 'isolate')
-  if (!existsSync(path.join(isolate, 'manifest.json'))) execFileSync(process.execPath, ['tools/build/bundleIsolateLibraries.js'], { cwd: repoRoot, stdio: 'inherit' })
-  // The worker fetches isolate/ next to its own script (assets/): serve the bundle there.
-  const served = path.join(WEB_ROOT, 'assets', 'isolate')
-  if (!existsSync(path.join(served, 'manifest.json'))) cpSync(isolate, served, { recursive: true })
+  // The build's static assets (app/renderer/build/staticAssets.ts) put the viem bundle in isolate/.
+  if (!existsSync(path.join(WEB_ROOT, 'isolate', 'manifest.json'))) throw new Error('dist/web/isolate/manifest.json is missing: the build did not emit the viem bundle')
 }
 
 interface Problems {

@@ -109,9 +109,10 @@ interface WorkerScope {
 }
 
 // Runs as a worker only (importing this module elsewhere, e.g. for its types, installs nothing).
+// Vite puts this worker in assets/; the build's static assets put the viem bundle in isolate/ at the root.
 if ('WorkerGlobalScope' in globalThis) {
   const scope = globalThis as unknown as WorkerScope
-  const core = createSimulatorWorkerCore({ libraries: createBrowserIsolateLibraries({ baseUrl: new URL('isolate/', import.meta.url) }) })
+  const core = createSimulatorWorkerCore({ libraries: createBrowserIsolateLibraries({ baseUrl: new URL(/* @vite-ignore */ '../isolate/', import.meta.url) }) })
   let ticking = false
   setInterval(() => {
     if (ticking) return

@@ -10,6 +10,7 @@ import { contractCommands } from './contractCommands.ts'
 import type { Bi, CommandEnv, ConsoleCommand, ConsoleContext, ConsoleState } from './consoleTypes.ts'
 import { ConsoleError, bi } from './consoleTypes.ts'
 import { networkCommands } from './networkCommands.ts'
+import { rpcCommand } from './rpcCommand.ts'
 import { LineSyntaxError, parseLine } from './parseLine.ts'
 import { SimulatorError } from '../workers/simulatorClient.ts'
 
@@ -101,7 +102,7 @@ function suggestions(name: string, commands: readonly ConsoleCommand[]): string[
  * await session.run('nodes')
  */
 export function createConsoleSession(context: ConsoleContext): ConsoleSession {
-  const commands: ConsoleCommand[] = [helpCommand, ...networkCommands, ...contractCommands, jsCommand, historyCommand, clearCommand]
+  const commands: ConsoleCommand[] = [helpCommand, ...networkCommands, ...contractCommands, rpcCommand, jsCommand, historyCommand, clearCommand]
   const byName = new Map(commands.map((c) => [c.name, c]))
   const state: ConsoleState = { node: 0, info: null, contracts: new Map(), mode: 'command' }
   const say = (text: Bi) => text[context.lang()]

@@ -38,6 +38,11 @@ export interface ConsoleContext {
   compile?: CompileFunction | undefined
   out: ConsoleOutput
   history: ConsoleHistory
+  /**
+   * Serves JSON-RPC on 127.0.0.1 relayed to a provider in the app (the host's `exposeRpc`).
+   * Absent: `rpc` explains that this edition cannot open a port.
+   */
+  exposeRpc?: ((options: { port: number; provider: { request(args: { method: string; params?: unknown }): Promise<unknown> } }) => Promise<{ url: string; close(): Promise<void> }>) | undefined
   /** Real waiting (receipts); tests pass a fast one. */
   sleep?: ((ms: number) => Promise<void>) | undefined
 }
@@ -55,6 +60,8 @@ export interface ConsoleState {
   /** Contracts deployed from this console, by lower-cased name and by lower-cased address. */
   contracts: Map<string, DeployedContract>
   mode: 'command' | 'js'
+  /** The JSON-RPC endpoint `rpc` opened, if any. */
+  exposure?: { url: string; port: number; close(): Promise<void> } | undefined
 }
 
 /** What a command's `run` gets. */
