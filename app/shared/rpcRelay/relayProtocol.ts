@@ -20,8 +20,12 @@ export const RELAY_MIN_PORT = 1024
 export const RELAY_MAX_PORT = 65535
 /** How long a client's request may wait for the app's answer. */
 export const RELAY_TIMEOUT_MS = 30_000
-/** Largest relay message (the JSON-RPC server's body cap, plus room for the envelope). */
-export const RELAY_MAX_MESSAGE_BYTES = 5 * 1024 * 1024 + 64 * 1024
+/**
+ * Largest message the web server takes from the page. Requests are capped at 5 MiB by the JSON-RPC
+ * server, but answers are not (a `debug_traceTransaction` of a big transaction runs to megabytes),
+ * and the page is the server's own: the cap only stops a runaway.
+ */
+export const RELAY_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 /** One client request, as the app receives it (checked by `relayRequestSchema` / {@link parseRelayRequest}). */
 export interface RelayRequest {

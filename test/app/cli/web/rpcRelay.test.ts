@@ -148,6 +148,8 @@ describe('web edition RPC relay (Node)', () => {
   let page: FakePage
   let url: string
   let token: { abi: Abi; bytecode: Hex }
+  /** The reverting call of the revert test and what the provider answers it with directly. */
+  let revert: { call: { from: Hex; to: Hex; data: Hex }; data: unknown } | undefined
 
   beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), 'relay-web-'))
@@ -203,6 +205,7 @@ describe('web edition RPC relay (Node)', () => {
       (e: { code: number; data: unknown; message: string }) => ({ code: e.code, data: e.data, message: e.message }),
     )
     expect(direct?.code).toBe(3)
+    revert = { call, data: direct!.data }
     const relayed = JSON.parse(
       (await rawRequest(url, { body: JSON.stringify({ jsonrpc: '2.0', id: 'revert-1', method: 'eth_call', params: [call, 'latest'] }) })).body,
     ) as { id: unknown; error: { code: number; data: unknown; message: string } }
@@ -230,6 +233,11 @@ describe('web edition RPC relay (Node)', () => {
       const receipt = await sent.wait()
       expect(receipt?.status).toBe(1)
       expect(await eth.getBlockNumber()).toBe(height + 1)
+      // The revert of the viem test, through ethers: CALL_EXCEPTION carrying the same revert bytes.
+      if (revert === undefined) throw new Error('the revert test did not run first')
+      const failed = (await eth.call(revert.call).catch((e: unknown) => e)) as { code?: string; data?: string }
+      expect(failed.code).toBe('CALL_EXCEPTION')
+      expect(failed.data).toBe(revert.data)
     } finally {
       eth.destroy()
     }
