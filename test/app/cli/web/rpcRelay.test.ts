@@ -274,7 +274,7 @@ describe('web edition RPC relay (Node)', () => {
       const error = await client.request({ method: 'eth_subscribe', params: ['newHeads'] } as never).catch((e: unknown) => e)
       // viem's MethodNotSupportedRpcError (-32004) wraps the request error that keeps `data`.
       expect((error as ViemBaseError & { code: number }).code).toBe(-32004)
-      const withData = (error as ViemBaseError).walk((e) => (e as { data?: unknown }).data !== undefined) as { data: { code: string; ko: string } }
+      const withData = (error as ViemBaseError).walk((e) => (e as { data?: unknown }).data !== undefined) as unknown as { data: { code: string; ko: string } }
       expect(withData.data.code).toBe('rpc-relay.subscriptions')
       expect(withData.data.ko).toMatch(/폴링/)
     } finally {
