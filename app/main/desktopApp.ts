@@ -75,6 +75,10 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       if (mainWindow === window) mainWindow = undefined
       void rpcRelay.close()
     })
+    // A reload or a crashed renderer loses the page's provider: its port must not answer with timeouts.
+    const contents = window.webContents as unknown as { on(event: 'did-navigate' | 'render-process-gone', listener: () => void): unknown }
+    contents.on('did-navigate', () => void rpcRelay.close())
+    contents.on('render-process-gone', () => void rpcRelay.close())
     mainWindow = window
     return window
   }

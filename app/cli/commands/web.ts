@@ -50,6 +50,7 @@ export const webHelp = {
 
 웹 에디션(브라우저에서 여는 블록체인 놀이터)을 이 컴퓨터에서 엽니다. 빌드된 앱(dist/web)을
 127.0.0.1에서 데스크톱 앱과 같은 보안 정책(CSP)으로 제공하고, 주소를 출력합니다.
+앱 안의 시뮬레이터를 JSON-RPC(127.0.0.1, 포트 1024–65535)로 열면 이 서버가 요청을 페이지로 중계합니다.
 
 옵션:
   --port N      포트 (기본 5173, 0이면 비어 있는 포트를 골라 출력)
@@ -62,7 +63,8 @@ Ctrl+C로 멈춥니다.`,
 
 Opens the web edition (Blockchain Playground in your browser) on this computer: serves the built
 app (dist/web) on 127.0.0.1 under the same security policy (CSP) as the desktop app, and prints
-its address.
+its address. When the app exposes its simulator as JSON-RPC (127.0.0.1, ports 1024–65535), this
+server relays the requests to the page.
 
 Options:
   --port N      port (default 5173; 0 picks a free port and prints it)

@@ -5,7 +5,8 @@
  * the other hardening headers, so the e2e tests run the app under exactly the policy Electron
  * applies. Requests are refused unless they name this machine (`Host` checked against DNS
  * rebinding with the JSON-RPC server's policy), use GET or HEAD, and name a file inside the root
- * (decoded `..`, NUL, backslashes and symlinks that leave the root all answer 404).
+ * (decoded `..`, NUL, backslashes and symlinks that leave the root all answer 404). The one
+ * WebSocket is the page's RPC relay (`/rpc-relay`, rpcRelay.ts); every other upgrade is refused.
  *
  * @module
  */

@@ -20,8 +20,12 @@ export const RELAY_MIN_PORT = 1024
 export const RELAY_MAX_PORT = 65535
 /** How long a client's request may wait for the app's answer. */
 export const RELAY_TIMEOUT_MS = 30_000
-/** Largest relay message (the JSON-RPC server's body cap, plus room for the envelope). */
-export const RELAY_MAX_MESSAGE_BYTES = 5 * 1024 * 1024 + 64 * 1024
+/**
+ * Largest message the web server takes from the page. Requests are capped at 5 MiB by the JSON-RPC
+ * server, but answers are not (a `debug_traceTransaction` of a big transaction runs to megabytes),
+ * and the page is the server's own: the cap only stops a runaway.
+ */
+export const RELAY_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 /** One client request, as the app receives it (checked by `relayRequestSchema` / {@link parseRelayRequest}). */
 export interface RelayRequest {
@@ -100,8 +104,8 @@ const TEXT = {
     ko: '앱이 닫혔거나 새로 고쳐져서 이 JSON-RPC 포트를 닫습니다. 앱에서 다시 여세요.',
   },
   'rpc-relay.subscriptions': {
-    en: '{method} is not available through the app relay (HTTP cannot push). Poll instead: eth_newFilter / eth_newBlockFilter and eth_getFilterChanges, or viem/ethers polling.',
-    ko: '앱 릴레이로는 {method}을(를) 쓸 수 없습니다(HTTP는 푸시를 못 합니다). 대신 폴링하세요: eth_newFilter / eth_newBlockFilter와 eth_getFilterChanges, 또는 viem·ethers의 폴링.',
+    en: '{method} is not available through the app relay (it answers requests but carries no pushes from the app). Poll instead: eth_newFilter / eth_newBlockFilter and eth_getFilterChanges, or viem/ethers polling.',
+    ko: '앱 릴레이로는 {method}을(를) 쓸 수 없습니다(요청에 답할 뿐 앱의 푸시는 전하지 않습니다). 대신 폴링하세요: eth_newFilter / eth_newBlockFilter와 eth_getFilterChanges, 또는 viem·ethers의 폴링.',
   },
   'rpc-relay.connect-failed': {
     en: 'Could not reach the relay of the playground web server at {url}. Is `playground web` still running?',

@@ -7,7 +7,8 @@
  *
  * Plug it into a JSON-RPC transport: the runtime's `startRpcServer` (the web edition's server) or
  * Electron main's relay server. Subscriptions (`eth_subscribe`) are refused with a clear error:
- * the relay is HTTP, which cannot push, and the app's provider cannot hand pushes back anyway.
+ * the relay carries requests and answers only, never the app's pushes (main's server is HTTP
+ * only; the web server's WebSocket clients get the same refusal).
  *
  * @module
  */

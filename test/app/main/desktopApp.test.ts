@@ -135,7 +135,7 @@ describe('startDesktopApp', () => {
     expect(first.instances[0]?.focus).toHaveBeenCalledOnce()
   })
 
-  it('relays exposeRpc to the main window and closes the port when the window closes', async () => {
+  it('relays exposeRpc to the main window and closes the port on reload, renderer crash and window close', async () => {
     const f = fakeElectron()
     const desktop = startDesktopApp(f.deps)
     f.resolveReady()
@@ -160,20 +160,34 @@ describe('startDesktopApp', () => {
     expect(sent[0]).toEqual(['playground:rpc.request', { id: 1, method: 'eth_chainId' }])
     await f.ipcMain.invoke(trusted, IPC_CHANNELS.rpcRespond, { id: 1, response: { result: '0x7a69' } })
     expect(await (await answer).json()).toEqual({ jsonrpc: '2.0', id: 1, result: '0x7a69' })
-    window.onListeners.get('closed')?.()
-    const end = Date.now() + 5000
-    let open = true
-    while (open && Date.now() < end) {
-      open = await new Promise<boolean>((resolve) => {
-        const socket = connect(free, '127.0.0.1')
+    const closesOn = async (trigger: () => void) => {
+      const port = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const p = (probe.address() as AddressInfo).port
+          probe.close(() => resolve(p))
+        })
+      })
+      await f.ipcMain.invoke(trusted, IPC_CHANNELS.rpcExpose, { port })
+      expect(await listening(port)).toBe(true)
+      trigger()
+      const end = Date.now() + 5000
+      while ((await listening(port)) && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+      return !(await listening(port))
+    }
+    const listening = (port: number) =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1')
         socket.once('connect', () => {
           socket.destroy()
           resolve(true)
         })
         socket.once('error', () => resolve(false))
       })
-    }
-    expect(open).toBe(false)
+    const fire = (event: string) => () => window.webContents.listeners.get(event)?.forEach((l) => l())
+    expect(await closesOn(fire('did-navigate'))).toBe(true) // reloaded: the provider is gone
+    expect(await closesOn(fire('render-process-gone'))).toBe(true)
+    expect(await closesOn(() => window.onListeners.get('closed')?.())).toBe(true)
+    expect(await listening(free)).toBe(false)
   })
 })
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ethers } from 'ethers'
 import type { Abi, Hex } from 'viem'
-import { BaseError as ViemBaseError, createPublicClient, createWalletClient, encodeFunctionData, http, parseEther } from 'viem'
+import { BaseError as ViemBaseError, createPublicClient, createWalletClient, encodeFunctionData, http, parseEther, webSocket } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { WebSocket } from 'ws'
@@ -148,6 +148,8 @@ describe('web edition RPC relay (Node)', () => {
   let page: FakePage
   let url: string
   let token: { abi: Abi; bytecode: Hex }
+  /** The reverting call of the revert test and what the provider answers it with directly. */
+  let revert: { call: { from: Hex; to: Hex; data: Hex }; data: unknown } | undefined
 
   beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), 'relay-web-'))
@@ -203,6 +205,7 @@ describe('web edition RPC relay (Node)', () => {
       (e: { code: number; data: unknown; message: string }) => ({ code: e.code, data: e.data, message: e.message }),
     )
     expect(direct?.code).toBe(3)
+    revert = { call, data: direct!.data }
     const relayed = JSON.parse(
       (await rawRequest(url, { body: JSON.stringify({ jsonrpc: '2.0', id: 'revert-1', method: 'eth_call', params: [call, 'latest'] }) })).body,
     ) as { id: unknown; error: { code: number; data: unknown; message: string } }
@@ -230,6 +233,11 @@ describe('web edition RPC relay (Node)', () => {
       const receipt = await sent.wait()
       expect(receipt?.status).toBe(1)
       expect(await eth.getBlockNumber()).toBe(height + 1)
+      // The revert of the viem test, through ethers: CALL_EXCEPTION carrying the same revert bytes.
+      if (revert === undefined) throw new Error('the revert test did not run first')
+      const failed = (await eth.call(revert.call).catch((e: unknown) => e)) as { code?: string; data?: string }
+      expect(failed.code).toBe('CALL_EXCEPTION')
+      expect(failed.data).toBe(revert.data)
     } finally {
       eth.destroy()
     }
@@ -248,6 +256,40 @@ describe('web edition RPC relay (Node)', () => {
     expect(res[1]!.error?.code).toBe(-32601)
     expect(res[2]!.error?.code).toBe(-32004)
     expect(res[2]!.error?.data?.ko).toMatch(/폴링/)
+  })
+
+  it('concurrent clients each get their own answer (relay ids, not client ids)', async () => {
+    const clients = [0, 1, 2, 3].map(() => createPublicClient({ chain: hardhat, transport: http(url), cacheTime: 0 }))
+    const expected = await Promise.all(node.accounts.map((a) => provider.request({ method: 'eth_getBalance', params: [a.address, 'latest'] })))
+    // Every client numbers its requests from the same ids; the relay must not mix them up.
+    const got = await Promise.all(node.accounts.flatMap((a, i) => clients.map((c) => c.getBalance({ address: a.address }).then((b) => [i, b] as const))))
+    for (const [i, balance] of got) expect(balance).toBe(BigInt(expected[i] as string))
+  })
+
+  it('serves WebSocket clients on the exposed port too, without subscriptions', async () => {
+    const client = createPublicClient({ chain: hardhat, transport: webSocket(url.replace('http://', 'ws://')) })
+    try {
+      expect(await client.getChainId()).toBe(31337)
+      expect(await client.getBlockNumber()).toBe(BigInt(await provider.request({ method: 'eth_blockNumber' }) as string))
+      const error = await client.request({ method: 'eth_subscribe', params: ['newHeads'] } as never).catch((e: unknown) => e)
+      // viem's MethodNotSupportedRpcError (-32004) wraps the request error that keeps `data`.
+      expect((error as ViemBaseError & { code: number }).code).toBe(-32004)
+      const withData = (error as ViemBaseError).walk((e) => (e as { data?: unknown }).data !== undefined) as unknown as { data: { code: string; ko: string } }
+      expect(withData.data.code).toBe('rpc-relay.subscriptions')
+      expect(withData.data.ko).toMatch(/폴링/)
+    } finally {
+      await (await client.transport.getRpcClient()).close()
+    }
+  })
+
+  it('the web server refuses WebSocket upgrades on any other path', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(new URL('/other', web.url.replace(/^http/, 'ws')), { headers: { origin: new URL(web.url).origin } })
+      ws.once('open', () => resolve(101))
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      ws.once('error', reject)
+    })
+    expect(status).toBe(404)
   })
 
   it('applies the JSON-RPC origin policy on the exposed port', async () => {
