@@ -14,6 +14,7 @@ import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { catalogueFromPack } from './build/catalogue.ts'
+import { lessonAssetsFromPack } from './build/lessonAssets.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const repo = fileURLToPath(new URL('../..', import.meta.url))
@@ -24,7 +25,7 @@ export default defineConfig({
   publicDir: 'public',
   clearScreen: false,
   logLevel: 'warn',
-  plugins: [catalogueFromPack(`${repo}courses`), vue()],
+  plugins: [catalogueFromPack(`${repo}courses`), lessonAssetsFromPack(`${repo}courses`), vue()],
   define: {
     // vue-i18n's feature flags (Composition API only, no devtools in production).
     __VUE_I18N_FULL_INSTALL__: 'true',

@@ -1,106 +1,121 @@
 /**
  * TEMPORARY placeholder (branch step5-player): the host helper writes the real `selectHost.ts`
- * (Electron or browser, a Storage on IndexedDB with atomic transactions). This one exists only so
- * the lesson player runs before the merge: a browser host over @isomorphic-git/lightning-fs for
- * both the workspaces and the app data. Its storage writes are NOT atomic. Replace it on merge.
+ * (Electron or browser: isomorphic-git workspaces on lightning-fs, a Storage on IndexedDB). This
+ * one exists only so the lesson player runs before the merge: everything lives in localStorage,
+ * a workspace's "versions" are JSON snapshots (no git), diff returns nothing. Replace it on merge.
+ *
+ * (isomorphic-git needs a global `Buffer` in the browser, which no installed package provides —
+ * the reason this placeholder avoids it.)
  *
  * @module
  */
-import LightningFS from '@isomorphic-git/lightning-fs'
-import git from 'isomorphic-git'
 import type { Storage } from '../../../shared/storage/storage.ts'
 import { quarantinePath } from '../../../shared/storage/storage.ts'
-import { openWorkspace } from '../../../shared/workspace/workspace.ts'
-import type { WorkspaceFs } from '../../../shared/workspace/workspaceFs.ts'
-import { ensureParents, exists, joinPath, listWorkingFiles, pruneEmptyParents, toBytes } from '../../../shared/workspace/workspaceFs.ts'
+import { attemptMessage, startMessage } from '../../../shared/workspace/attemptMessage.ts'
+import type { WorkspaceVersion } from '../../../shared/workspace/workspace.ts'
 import type { HostWorkspace, PlaygroundHost } from './host.ts'
 
-const AUTHOR = { name: 'Blockchain Playground learner', email: 'learner@playground.local' }
+const PREFIX = 'playground.placeholder.'
+const enc = new TextEncoder()
+const dec = new TextDecoder()
+const toB64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes))
+const fromB64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 
-function placeholderStorage(fs: WorkspaceFs & { promises: { rename(a: string, b: string): Promise<void> } }, root: string): Storage {
-  const full = (path: string): string => joinPath(root, path)
-  const read = async (path: string): Promise<Uint8Array | undefined> => {
-    try {
-      return toBytes(await fs.promises.readFile(full(path)))
-    } catch {
-      return undefined
-    }
+function localStorageStorage(): Storage {
+  const key = (path: string) => `${PREFIX}data/${path}`
+  return {
+    read: async (path) => {
+      const v = localStorage.getItem(key(path))
+      return v === null ? undefined : fromB64(v)
+    },
+    writeAtomic: async (path, data) => localStorage.setItem(key(path), toB64(typeof data === 'string' ? enc.encode(data) : data)),
+    list: async (prefix) => {
+      const out: string[] = []
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i)!
+        if (k.startsWith(`${PREFIX}data/${prefix}`)) out.push(k.slice(`${PREFIX}data/`.length))
+      }
+      return out.sort()
+    },
+    quarantine: async (path, reason) => {
+      const where = quarantinePath(path, new Date())
+      const v = localStorage.getItem(key(path))
+      if (v !== null) localStorage.setItem(key(where), v)
+      localStorage.setItem(key(`${where}.txt`), toB64(enc.encode(reason)))
+      localStorage.removeItem(key(path))
+      return where
+    },
   }
-  const ensureRoot = async (): Promise<void> => {
-    if (!(await exists(fs, root))) await fs.promises.mkdir(root)
+}
+
+interface Snapshot {
+  oid: string
+  message: string
+  timestamp: string
+  files: Record<string, string>
+}
+
+function placeholderWorkspace(id: string): HostWorkspace {
+  const k = (what: string) => `${PREFIX}ws/${id}/${what}`
+  const get = <T>(what: string, fallback: T): T => {
+    const v = localStorage.getItem(k(what))
+    return v === null ? fallback : (JSON.parse(v) as T)
+  }
+  const set = (what: string, value: unknown) => localStorage.setItem(k(what), JSON.stringify(value))
+  const working = () => get<Record<string, string>>('working', {})
+  const commits = () => get<Snapshot[]>('commits', [])
+  const commit = (message: string): WorkspaceVersion => {
+    const list = commits()
+    const snap: Snapshot = { oid: `${Date.now().toString(16)}${list.length.toString(16).padStart(4, '0')}`.padEnd(40, '0'), message: message.split('\n')[0]!, timestamp: new Date().toISOString(), files: working() }
+    set('commits', [snap, ...list])
+    return { oid: snap.oid, message: snap.message, timestamp: snap.timestamp }
+  }
+  const find = (oid: string) => {
+    const snap = commits().find((c) => c.oid.startsWith(oid))
+    if (!snap) throw new Error(`no version ${oid}`)
+    return snap
   }
   return {
-    read,
-    async writeAtomic(path, data) {
-      await ensureRoot()
-      await ensureParents(fs, root, path)
-      await fs.promises.writeFile(full(path), toBytes(data))
+    id,
+    dir: `/workspaces/${id}`,
+    isWorkspace: async () => commits().length > 0,
+    async init({ lessonId, files = {} }) {
+      if (commits().length > 0) return { oid: commits()[0]!.oid, created: false }
+      const w = working()
+      for (const [p, v] of Object.entries(files)) if (!(p in w)) w[p] = typeof v === 'string' ? v : dec.decode(v)
+      set('working', w)
+      return { oid: commit(startMessage(lessonId)).oid, created: true }
     },
-    async list(prefix) {
-      if (!(await exists(fs, root))) return []
-      return (await listWorkingFiles(fs, root)).filter((p) => p.startsWith(prefix))
+    commitAttempt: async (summary) => commit(attemptMessage(summary)),
+    history: async () => commits().map(({ oid, message, timestamp }) => ({ oid, message, timestamp })),
+    diff: async () => [],
+    async restore(oid) {
+      const snap = find(oid)
+      const saved = commit('save before restore')
+      set('working', snap.files)
+      return { version: commit(`restore ${oid.slice(0, 7)}`), saved }
     },
-    async quarantine(path, reason) {
-      const where = quarantinePath(path, new Date())
-      await ensureParents(fs, root, where)
-      await fs.promises.rename(full(path), full(where))
-      await fs.promises.writeFile(full(`${where}.txt`), toBytes(reason))
-      return where
+    readFile: async (path, oid) => {
+      const files = oid === undefined ? working() : find(oid).files
+      return path in files ? enc.encode(files[path]) : undefined
+    },
+    listFiles: async (oid) => Object.keys(oid === undefined ? working() : find(oid).files).sort(),
+    readWorkingFiles: async () => working(),
+    writeWorkingFile: async (path, text) => set('working', { ...working(), [path]: text }),
+    async replaceAll(files, message) {
+      commit('save before reset')
+      set('working', { ...files })
+      return commit(message)
     },
   }
 }
 
 /** TEMPORARY: see the module comment. */
 export function createHost(): PlaygroundHost {
-  const lfs = new LightningFS('playground-placeholder')
-  const fs = lfs as unknown as WorkspaceFs & { promises: { rename(a: string, b: string): Promise<void> } }
   return {
     kind: 'browser',
-    storage: placeholderStorage(fs, '/data'),
-    async openWorkspace(id): Promise<HostWorkspace> {
-      if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new RangeError(`openWorkspace: invalid id "${id}"`)
-      const dir = `/workspaces/${id}`
-      const workspace = openWorkspace({ fs, dir })
-      const base = { fs, dir }
-      const commitAll = async (message: string) => {
-        for (const [filepath, head, work, stage] of await git.statusMatrix(base)) {
-          if (work === 0) {
-            if (head !== 0 || stage !== 0) await git.remove({ ...base, filepath })
-          } else if (head !== 1 || work !== 1 || stage !== 1) await git.add({ ...base, filepath, force: true })
-        }
-        const author = { ...AUTHOR, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: 0 }
-        const oid = await git.commit({ ...base, message, author, committer: author })
-        return { oid, message, timestamp: new Date(author.timestamp * 1000).toISOString() }
-      }
-      return Object.assign(Object.create(null) as object, workspace, {
-        id,
-        async readWorkingFiles() {
-          const out: Record<string, string> = {}
-          for (const path of await listWorkingFiles(fs, dir)) out[path] = new TextDecoder().decode(toBytes(await fs.promises.readFile(joinPath(dir, path))))
-          return out
-        },
-        async writeWorkingFile(path: string, text: string) {
-          await ensureParents(fs, dir, path)
-          await fs.promises.writeFile(joinPath(dir, path), toBytes(text))
-        },
-        async replaceAll(files: Record<string, string>, message: string) {
-          const dirty = (await git.statusMatrix(base)).some(([, h, w, s]) => h !== 1 || w !== 1 || s !== 1)
-          if (dirty) await commitAll('save before reset')
-          for (const path of await listWorkingFiles(fs, dir)) {
-            if (path in files) continue
-            await fs.promises.unlink(joinPath(dir, path))
-            await pruneEmptyParents(fs, dir, path)
-          }
-          for (const [path, text] of Object.entries(files)) {
-            await ensureParents(fs, dir, path)
-            await fs.promises.writeFile(joinPath(dir, path), toBytes(text))
-          }
-          return commitAll(message)
-        },
-      }) as HostWorkspace
-    },
-    exposeRpc() {
-      return Promise.reject(new Error('exposeRpc: not in the placeholder host'))
-    },
+    storage: localStorageStorage(),
+    openWorkspace: async (id) => placeholderWorkspace(id),
+    exposeRpc: () => Promise.reject(new Error('exposeRpc: not in the placeholder host')),
   }
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { playerMessages } from './playerMessages.ts'
 
 const en = {
   app: {
@@ -78,4 +79,4 @@ const ko: MessageSchema = {
   },
 }
 
-export const messages = { ko, en }
+export const messages = { ko: { ...ko, ...playerMessages.ko }, en: { ...en, ...playerMessages.en } }
