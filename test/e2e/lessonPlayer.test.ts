@@ -125,11 +125,25 @@ async function editorText(page: Page): Promise<string> {
   return ((await page.locator('[data-testid="editor"] .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ')
 }
 
-/** Replaces the open file's text the way a learner pastes it (select all, insert). */
+/**
+ * Replaces the open file's text the way a learner pastes it: select all (real keys), then a paste
+ * event carrying the text on Monaco's input (what Ctrl+V delivers), then back to the top.
+ */
 async function replaceEditorText(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="editor"] .view-lines').click()
   await page.keyboard.press('Control+A')
-  await page.keyboard.insertText(text)
+  await page.evaluate((pasted) => {
+    // Runs in the page: the test's own types have no DOM, so name the APIs used.
+    const g = globalThis as unknown as {
+      document: { activeElement: { dispatchEvent(e: unknown): boolean } | null }
+      DataTransfer: new () => { setData(type: string, value: string): void }
+      ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown
+    }
+    const data = new g.DataTransfer()
+    data.setData('text/plain', pasted)
+    g.document.activeElement?.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, text)
+  await page.keyboard.press('Control+Home')
 }
 
 async function grade(page: Page): Promise<{ ms: number; passed: boolean }> {
