@@ -45,7 +45,8 @@ export function summarizeGrade(result: GradeResult, lang: Lang): GradeSummary {
       title: c.title[lang],
       status: c.status,
       mark: MARKS[c.status],
-      message: c.message[lang],
+      // A passing check's message often repeats its title: shown once.
+      message: c.message[lang] === c.title[lang] ? '' : c.message[lang],
       code: c.message.code,
     })),
     error: result.error ? result.error[lang] : undefined,

@@ -79,7 +79,7 @@ export function lessonAssetUrl(id: string, base: string): string {
 }
 
 /** Fetches and checks `lessons/<id>.json`. */
-export async function fetchLessonAsset(id: string, base: string = document.baseURI): Promise<LessonAsset> {
+export async function fetchLessonAsset(id: string, base: string): Promise<LessonAsset> {
   const url = lessonAssetUrl(id, base)
   const response = await fetch(url)
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)

@@ -79,7 +79,7 @@ export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
 
   async function start(): Promise<void> {
     try {
-      const [loaded, host] = await Promise.all([fetchLessonAsset(lessonId.value), appHost()])
+      const [loaded, host] = await Promise.all([fetchLessonAsset(lessonId.value, document.baseURI), appHost()])
       progress.useStorage(async () => host.storage)
       await progress.load().catch(() => undefined) // shown by the store's error
       const workspace = await host.openWorkspace(loaded.id)
