@@ -177,7 +177,7 @@ describe('lesson player in Chromium', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko')
     await link.click()
     const readyMs = await editorReady(page)
-    const editorModuleMs = await page.evaluate(() => Number(document.documentElement.dataset.editorReadyMs))
+    const editorModuleMs = Number(await page.getAttribute('html', 'data-editor-ready-ms'))
     console.log(`time to editor ready (click → workspace loaded in Monaco): ${readyMs} ms (Monaco import + create: ${editorModuleMs} ms)`)
     expect(await page.getByTestId(`tab-hashing.ts`).getAttribute('aria-selected')).toBe('true')
     expect(await editorText(page)).toContain("import { keccak256, sha256 } from 'playground'")

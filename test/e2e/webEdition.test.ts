@@ -159,7 +159,7 @@ describe('web edition in Chromium', () => {
     expect(await page.getByTestId('readme').locator('h1').first().textContent()).toBe(README_HEADING.ko)
     expect(await page.getByTestId('readme').locator('h2').count()).toBeGreaterThanOrEqual(3)
     expect(await page.getByTestId('readme').locator('li').count()).toBeGreaterThanOrEqual(3)
-    expect(await page.getByTestId('coming-soon').textContent()).toMatch(HANGUL)
+    expect(await page.getByTestId('cli-note').textContent()).toMatch(HANGUL)
     await page.screenshot({ path: path.join(SHOTS, 'lesson-ko.png') })
 
     // Reload keeps the lesson and the language.

@@ -6,22 +6,14 @@
  * @module
  */
 import type { Monaco } from './monacoSetup.ts'
+import type { EditorMarker } from './editorMarker.ts'
 import { languageOf } from './languageOf.ts'
+
+export type { EditorMarker } from './editorMarker.ts'
 
 type Editor = ReturnType<Monaco['editor']['create']>
 type Model = ReturnType<Monaco['editor']['createModel']>
 type ViewState = ReturnType<Editor['saveViewState']>
-
-/** A marker as the compiler diagnostics give it (severity by name: Monaco's numbers stay here). */
-export interface EditorMarker {
-  severity: 'error' | 'warning' | 'info'
-  message: string
-  code?: string | undefined
-  startLineNumber: number
-  startColumn: number
-  endLineNumber: number
-  endColumn: number
-}
 
 export interface EditorController {
   /** Replaces every model with `files` (paths in `order` first); keeps the open tab if it still exists. */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { CompileResult, Diagnostic } from '../../../../runtime/compiler/compilerTypes.ts'
-import type { EditorMarker } from './editorController.ts'
+import type { EditorMarker } from './editorMarker.ts'
 import type { Timers } from './latestWins.ts'
 import { createDebouncedLatest } from './latestWins.ts'
 import { solidityFiles } from './languageOf.ts'

@@ -24,7 +24,8 @@ describe('summarizeGrade', () => {
       ['!', '다', '멈췄습니다'],
     ])
     expect(ko.error).toBe('CPU 한도')
-    const en = summarizeGrade({ ...result, error: undefined }, 'en')
+    const { error: _error, ...withoutError } = result
+    const en = summarizeGrade(withoutError, 'en')
     expect(en.rows[1]!.message).toBe('Wrong')
     expect(en.error).toBeUndefined()
   })
