@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { CompileResult, Diagnostic } from '../../../../runtime/compiler/compilerTypes.ts'
+import type { CompileResult } from '../../../../runtime/compiler/compilerTypes.ts'
+import { diagnosticMarkers } from '../editor/diagnosticMarkers.ts'
 import type { EditorMarker } from './editorMarker.ts'
 import type { Timers } from './latestWins.ts'
 import { createDebouncedLatest } from './latestWins.ts'
@@ -23,27 +24,6 @@ export interface LiveDiagnostics {
   /** Compile now (when a lesson opens). */
   now(files: Record<string, string>): void
   dispose(): void
-}
-
-/**
- * Markers per file from solc's diagnostics. A diagnostic without a file or line is about the whole
- * compilation and is shown on line 1 of the first .sol file, so it is never invisible.
- *
- * @example
- * toEditorMarkers([{ severity: 'error', message: 'Expected ;', file: 'A.sol', line: 3, column: 5, code: '2314' }], ['A.sol'])
- * // { 'A.sol': [{ severity: 'error', startLineNumber: 3, startColumn: 5, endLineNumber: 3, endColumn: 6, … }] }
- */
-export function toEditorMarkers(diagnostics: readonly Diagnostic[], files: readonly string[]): Record<string, EditorMarker[]> {
-  const out: Record<string, EditorMarker[]> = {}
-  const fallback = files.find((f) => f.endsWith('.sol'))
-  for (const d of diagnostics) {
-    const file = d.file !== null && files.includes(d.file) ? d.file : fallback
-    if (file === undefined) continue
-    const line = d.file === file && d.line !== null ? d.line : 1
-    const column = d.file === file && d.column !== null ? d.column : 1
-    ;(out[file] ??= []).push({ severity: d.severity, message: d.message, code: d.code, startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: column + 1 })
-  }
-  return out
 }
 
 /**
@@ -69,7 +49,8 @@ export function createLiveDiagnostics(options: {
       return options.compile(sources)
     },
     apply: (result, sources) => {
-      options.apply(toEditorMarkers(result.diagnostics, Object.keys(sources)))
+      // Every shown .sol file gets a list (an empty one clears its old markers).
+      options.apply(diagnosticMarkers(result.diagnostics, { sources }))
       options.state({
         kind: 'done',
         errors: result.diagnostics.filter((d) => d.severity === 'error').length,
