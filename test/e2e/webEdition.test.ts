@@ -162,7 +162,9 @@ describe('web edition in Chromium', () => {
     expect(await page.getByTestId('cli-note').textContent()).toMatch(HANGUL)
     await page.screenshot({ path: path.join(SHOTS, 'lesson-ko.png') })
 
-    // Reload keeps the lesson and the language.
+    // Reload keeps the lesson and the language (after the lesson's editor has loaded: a reload
+    // while its chunk is still downloading would abort that request).
+    await page.locator('[data-testid="editor"][data-ready="true"]').waitFor()
     await page.reload()
     await page.getByTestId('lesson').waitFor()
     expect(await page.getByTestId('readme').locator('h1').first().textContent()).toBe(README_HEADING.ko)
@@ -179,6 +181,7 @@ describe('web edition in Chromium', () => {
     await expect.poll(() => page.getAttribute('html', 'data-theme')).toBe('dark')
     const darkBg = await pageBackground(page)
     expect(darkBg).not.toBe(lightBg)
+    await page.locator('[data-testid="editor"][data-ready="true"]').waitFor()
     await page.reload()
     await page.getByTestId('lesson').waitFor()
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark')
