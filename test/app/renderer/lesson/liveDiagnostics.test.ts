@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { CompileResult, Diagnostic } from '../../../../runtime/compiler/compilerTypes.ts'
 import type { DiagnosticsState } from '../../../../app/renderer/src/lesson/liveDiagnostics.ts'
-import { createLiveDiagnostics, toEditorMarkers } from '../../../../app/renderer/src/lesson/liveDiagnostics.ts'
+import { createLiveDiagnostics } from '../../../../app/renderer/src/lesson/liveDiagnostics.ts'
 import { manualTimers, settle } from './fakeTimers.ts'
 
 const diag = (d: Partial<Diagnostic>): Diagnostic => ({ severity: 'error', message: 'm', file: 'A.sol', line: 3, column: 5, code: '1', ...d })
 const result = (diagnostics: Diagnostic[]): CompileResult => ({ ok: diagnostics.every((d) => d.severity !== 'error'), diagnostics, artifacts: [], compilerVersion: '0.8.28', evmVersion: 'cancun', cached: false })
-
-describe('toEditorMarkers', () => {
-  it('puts each diagnostic on its file, line and column; whole-compilation ones on the first .sol file', () => {
-    const markers = toEditorMarkers([diag({}), diag({ file: 'B.sol', line: 1, column: 2, severity: 'warning' }), diag({ file: null, line: null, column: null, message: 'no licence' })], ['A.sol', 'B.sol', 'app.ts'])
-    expect(markers['A.sol']!.map((m) => [m.severity, m.startLineNumber, m.startColumn, m.message])).toEqual([
-      ['error', 3, 5, 'm'],
-      ['error', 1, 1, 'no licence'],
-    ])
-    expect(markers['B.sol']!.map((m) => [m.severity, m.startLineNumber, m.startColumn])).toEqual([['warning', 1, 2]])
-  })
-})
 
 describe('createLiveDiagnostics', () => {
   it('compiles the .sol files ~400 ms after the last change and applies only the newest result', async () => {
@@ -48,7 +37,7 @@ describe('createLiveDiagnostics', () => {
     await settle()
     resolvers[0]!(result([diag({})])) // the stale one finishes last
     await settle()
-    expect(applied).toEqual([{}])
+    expect(applied).toEqual([{ 'A.sol': [] }]) // the newest compile: no problems, old markers cleared
     expect(states).toEqual(['checking', 'checking', 'done'])
   })
 
