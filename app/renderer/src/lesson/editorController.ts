@@ -50,6 +50,8 @@ export function createEditorController(
     readOnly?: boolean | undefined
     ariaLabel?: string | undefined
     onChange?: ((path: string, text: string) => void) | undefined
+    /** Ctrl/Cmd+Enter in the editor (the player grades). */
+    onSubmit?: (() => void) | undefined
   },
 ): EditorController {
   const models = new Map<string, Model>()
@@ -75,6 +77,11 @@ export function createEditorController(
     // Korean in comments is text, not a "confusable" character to flag.
     unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
   })
+
+  if (options.onSubmit) {
+    const submit = options.onSubmit
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submit())
+  }
 
   const uri = (path: string) => monaco.Uri.from({ scheme: 'inmemory', path: `/${options.uriPrefix}/${path}` })
   const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info }

@@ -22,7 +22,13 @@ export interface MountedEditor {
  */
 export async function mountEditor(
   element: HTMLElement,
-  options: { uriPrefix: string; readOnly?: boolean | undefined; ariaLabel?: string | undefined; onChange?: ((path: string, text: string) => void) | undefined },
+  options: {
+    uriPrefix: string
+    readOnly?: boolean | undefined
+    ariaLabel?: string | undefined
+    onChange?: ((path: string, text: string) => void) | undefined
+    onSubmit?: (() => void) | undefined
+  },
 ): Promise<MountedEditor> {
   const started = performance.now()
   const [{ setupMonaco }, { createEditorController }] = await Promise.all([import('./monacoSetup.ts'), import('./editorController.ts')])
