@@ -7,7 +7,6 @@
  */
 import type { Ref, ShallowRef } from 'vue'
 import { computed, onBeforeUnmount, ref, shallowRef } from 'vue'
-import type { SolutionState } from '../../../../courses/format/progress/hintLadder.ts'
 import { availableHints } from '../../../../courses/format/progress/hintLadder.ts'
 import type { Lang } from '../catalogue/lang.ts'
 import { officialLesson } from '../catalogue/official.ts'
@@ -33,11 +32,6 @@ function reason(error: unknown): string {
     if (text && typeof text.en === 'string') return text.en
   }
   return error instanceof Error ? error.message : String(error)
-}
-
-/** The key of `player.solutionLocked.*` for a locked state. */
-export function lockedKey(state: SolutionState): 'afterPass' | 'afterFailedAttempt' | 'never' | undefined {
-  return state === 'after-pass' ? 'afterPass' : state === 'after-failed-attempt' ? 'afterFailedAttempt' : state === 'never' ? 'never' : undefined
 }
 
 export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
