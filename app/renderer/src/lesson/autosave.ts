@@ -18,6 +18,11 @@ export interface Autosave {
   pending(): string[]
   /** Forgets pending changes (after the files were replaced on purpose, e.g. a restore). */
   discard(): void
+  /**
+   * Holds writes (changes are still collected) until the returned function is called, which
+   * writes what came in meanwhile. Grading holds them so the attempt's commit is what was graded.
+   */
+  hold(): () => Promise<void>
 }
 
 /**
@@ -38,10 +43,12 @@ export function createAutosave(options: {
   const dirty = new Map<string, string>()
   let handle: unknown
   let chain: Promise<void> = Promise.resolve()
+  let holds = 0
 
   const writeAll = (): Promise<void> => {
     if (handle !== undefined) timers.clearTimeout(handle)
     handle = undefined
+    if (holds > 0) return chain // written on release
     const batch = [...dirty.entries()]
     dirty.clear()
     if (batch.length === 0) return chain
@@ -69,6 +76,17 @@ export function createAutosave(options: {
     },
     flush: writeAll,
     pending: () => [...dirty.keys()],
+    hold() {
+      holds++
+      let released = false
+      return () => {
+        if (!released) {
+          released = true
+          holds--
+        }
+        return holds === 0 ? writeAll() : chain
+      }
+    },
     discard() {
       if (handle !== undefined) timers.clearTimeout(handle)
       handle = undefined

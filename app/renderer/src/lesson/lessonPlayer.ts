@@ -7,8 +7,9 @@
  *   learner's files), then the *working* files are loaded — what they typed last, not the starter.
  * - Autosave: each change is written after ~300 ms of quiet; `flush()` writes everything pending
  *   (the view calls it on `visibilitychange`/`pagehide` and before grading, reset and leaving).
- * - Grade: the editor's files go to the grading worker (typing goes on meanwhile); then the
- *   attempt is committed ("attempt N: P/T checks") and recorded in the progress.
+ * - Grade: the editor's files go to the grading worker (typing goes on meanwhile; its autosave is
+ *   held); then the attempt is committed ("attempt N: P/T checks") — exactly what was graded —
+ *   and recorded in the progress, and what was typed meanwhile is saved.
  * - Reset: `replaceAll(starter, 'reset to starter')` — the old work stays in the history.
  *
  * @module
@@ -102,17 +103,23 @@ export async function openLessonPlayer(options: {
     loadFiles: () => workspace.readWorkingFiles(),
 
     async grade(files) {
-      await autosave.flush() // the commit after grading holds what was graded
-      const started = now()
-      const result = await grader.grade({ lesson: { id: asset.id, network: asset.network }, grader: asset.grader, workspace: files })
-      const ms = now() - started
-      const passed = result.checks.filter((c) => c.status === 'pass').length
+      // Save what is pending (the text being graded), then hold autosave until the attempt is
+      // committed, so the commit holds exactly what was graded; typing goes on meanwhile.
+      await autosave.flush()
+      const release = autosave.hold()
       try {
-        await autosave.flush()
-        const record = await progress.recordGraded(workspace, { lessonId: asset.id, passed, total: result.checks.length, lessonPassed: result.passed })
-        return { result, record, ms }
-      } catch (recordError) {
-        return { result, recordError, ms }
+        const started = now()
+        const result = await grader.grade({ lesson: { id: asset.id, network: asset.network }, grader: asset.grader, workspace: files })
+        const ms = now() - started
+        const passed = result.checks.filter((c) => c.status === 'pass').length
+        try {
+          const record = await progress.recordGraded(workspace, { lessonId: asset.id, passed, total: result.checks.length, lessonPassed: result.passed })
+          return { result, record, ms }
+        } catch (recordError) {
+          return { result, recordError, ms }
+        }
+      } finally {
+        void release()
       }
     },
 

@@ -89,3 +89,20 @@ describe('createAutosave', () => {
     expect(writes).toEqual([])
   })
 })
+
+describe('createAutosave hold', () => {
+  it('collects changes while held and writes them on release', async () => {
+    const timers = manualTimers()
+    const writes: string[] = []
+    const autosave = createAutosave({ delayMs: 300, timers, write: async (_p, t) => void writes.push(t) })
+    const release = autosave.hold()
+    autosave.change('a.ts', 'typed while grading')
+    timers.advance(1000)
+    await autosave.flush()
+    expect(writes).toEqual([])
+    await release()
+    expect(writes).toEqual(['typed while grading'])
+    await release() // a second call changes nothing
+    expect(writes).toEqual(['typed while grading'])
+  })
+})

@@ -106,6 +106,27 @@ describe('openLessonPlayer', () => {
     expect(progress.progress.lessons.demo?.solutionViewed).toBe(true)
   })
 
+  it('commits exactly what was graded, even when the learner typed on meanwhile', async () => {
+    const progress = useProgressStore()
+    progress.useStorage(async () => storage)
+    let player!: Awaited<ReturnType<typeof openLessonPlayer>>
+    const slowGrader = {
+      async grade(request: GradeRequest): Promise<GradeResult> {
+        player.autosave.change('main.ts', 'typed during grading')
+        await player.autosave.flush() // the page hidden meanwhile: still held
+        return grader.grade(request)
+      },
+    }
+    player = await openLessonPlayer({ asset, workspace: temp.workspace, progress, grader: slowGrader, timers: manualTimers() })
+    player.autosave.change('main.ts', 'export const answer = 42\n') // typed, not yet written
+    const outcome = await player.grade({ 'main.ts': 'export const answer = 42\n' })
+    expect(outcome.result.passed).toBe(true)
+    expect(new TextDecoder().decode(await temp.workspace.readFile('main.ts', outcome.record!.version.oid))).toBe('export const answer = 42\n')
+    await settle()
+    await player.autosave.flush()
+    expect((await temp.workspace.readWorkingFiles())['main.ts']).toBe('typed during grading')
+  })
+
   it('reveals hints in order and keeps them in the stored progress', async () => {
     const { player, progress } = await open()
     await player.revealHint(1)
