@@ -109,15 +109,16 @@ describe('openLessonPlayer', () => {
   it('commits exactly what was graded, even when the learner typed on meanwhile', async () => {
     const progress = useProgressStore()
     progress.useStorage(async () => storage)
-    let player!: Awaited<ReturnType<typeof openLessonPlayer>>
+    const opened: { player?: Awaited<ReturnType<typeof openLessonPlayer>> } = {}
     const slowGrader = {
       async grade(request: GradeRequest): Promise<GradeResult> {
-        player.autosave.change('main.ts', 'typed during grading')
-        await player.autosave.flush() // the page hidden meanwhile: still held
+        opened.player!.autosave.change('main.ts', 'typed during grading')
+        await opened.player!.autosave.flush() // the page hidden meanwhile: still held
         return grader.grade(request)
       },
     }
-    player = await openLessonPlayer({ asset, workspace: temp.workspace, progress, grader: slowGrader, timers: manualTimers() })
+    const player = await openLessonPlayer({ asset, workspace: temp.workspace, progress, grader: slowGrader, timers: manualTimers() })
+    opened.player = player
     player.autosave.change('main.ts', 'export const answer = 42\n') // typed, not yet written
     const outcome = await player.grade({ 'main.ts': 'export const answer = 42\n' })
     expect(outcome.result.passed).toBe(true)
