@@ -9,8 +9,9 @@
  * fails it. Screenshots: test-results/player/.
  *
  * Grading and Solidity diagnostics need the workers' assets in dist/web (the grading worker's
- * isolate/ libraries, the solc worker). They are separate tests: GRADING / DIAGNOSTICS below say
- * whether they run; set PLAYGROUND_E2E_WORKERS=1 to require them.
+ * isolate/ libraries, the solc worker). Before those assets are in the build the grading steps are
+ * tried and skipped if they cannot run (printed as GRADING / DIAGNOSTICS); once dist/web has
+ * isolate/manifest.json, or with PLAYGROUND_E2E_WORKERS=1, they are required.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -55,7 +56,8 @@ function hasSolc(dir: string): boolean {
   return readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? hasSolc(path.join(dir, e.name)) : /soljson/i.test(e.name)))
 }
 
-const REQUIRE_WORKERS = process.env.PLAYGROUND_E2E_WORKERS === '1'
+/** Grading and diagnostics must work when asked to, and whenever the build carries the workers' assets (isolate/, solc/). */
+const REQUIRE_WORKERS = process.env.PLAYGROUND_E2E_WORKERS === '1' || existsSync(path.join(WEB_ROOT, 'isolate', 'manifest.json'))
 
 interface Problems {
   pageErrors: string[]
