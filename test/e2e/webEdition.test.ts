@@ -62,7 +62,12 @@ async function openPage(context: BrowserContext): Promise<{ page: Page; problems
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.consoleErrors.push(`${m.type()}: ${m.text()}`)
   })
-  page.on('requestfailed', (r) => problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`))
+  page.on('requestfailed', (r) => {
+    // A reload cancels what the page was still loading lazily (Monaco's editor worker, a chunk):
+    // net::ERR_ABORTED is that cancellation, not a failure of the app. Anything else counts.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return
+    problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`)
+  })
   page.on('response', (r) => {
     if (r.status() >= 400) problems.failedRequests.push(`${r.url()}: ${r.status()}`)
   })
