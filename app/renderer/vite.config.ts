@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { catalogueFromPack } from './build/catalogue.ts'
 import { staticAssets } from './build/staticAssets.ts'
+import { lessonAssetsFromPack } from './build/lessonAssets.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const repo = fileURLToPath(new URL('../..', import.meta.url))
@@ -27,7 +28,7 @@ export default defineConfig({
   publicDir: 'public',
   clearScreen: false,
   logLevel: 'warn',
-  plugins: [catalogueFromPack(`${repo}courses`), vue(), staticAssets({ repo })],
+  plugins: [catalogueFromPack(`${repo}courses`), lessonAssetsFromPack(`${repo}courses`), vue(), staticAssets({ repo })],
   define: {
     // vue-i18n's feature flags (Composition API only, no devtools in production).
     __VUE_I18N_FULL_INSTALL__: 'true',
@@ -47,5 +48,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     reportCompressedSize: false,
+    // Monaco's editor chunk (≈ 3.4 MB) is loaded only by lesson pages, never by the home page.
+    chunkSizeWarningLimit: 4096,
   },
 })

@@ -4,6 +4,8 @@
  *
  * @module
  */
+// First: zod must not probe `new Function` under the CSP (see the module).
+import './lesson/zodJitless.ts'
 import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import App from './components/App.vue'

@@ -6,6 +6,7 @@
  */
 import { historyMessages } from '../history/historyMessages.ts'
 import { consoleMessages } from './consoleMessages.ts'
+import { playerMessages } from './playerMessages.ts'
 
 const en = {
   app: {
@@ -83,6 +84,6 @@ const ko: MessageSchema = {
 }
 
 export const messages = {
-  ko: { ...ko, history: historyMessages.ko },
-  en: { ...en, history: historyMessages.en },
+  ko: { ...ko, ...playerMessages.ko, history: historyMessages.ko },
+  en: { ...en, ...playerMessages.en, history: historyMessages.en },
 }
