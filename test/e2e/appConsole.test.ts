@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebServer } from '../../app/cli/web/staticServer.ts'
 import { startWebServer } from '../../app/cli/web/staticServer.ts'
+import { consoleTranscript as transcript, runConsole as run } from './appPage.ts'
 import { CHROMIUM, CHROMIUM_ARGS, PRODUCT_CSP } from './browserHarness.ts'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -97,27 +98,6 @@ async function openConsole(): Promise<{ context: BrowserContext; page: Page; pro
   expect(response?.headers()['content-security-policy']).toBe(PRODUCT_CSP)
   await page.getByTestId('console-terminal').locator('.xterm').waitFor()
   return { context, page, problems }
-}
-
-const transcript = (page: Page) => page.getByTestId('console-transcript').evaluate((el) => (el as unknown as { textContent: string }).textContent)
-
-/** Types a line into the terminal and waits until the output after it matches `until`. */
-async function run(page: Page, line: string, until: RegExp, timeout = 60_000): Promise<string> {
-  const before = (await transcript(page)).length
-  await page.getByTestId('console-terminal').click()
-  await page.keyboard.type(line)
-  await page.keyboard.press('Enter')
-  let out = ''
-  await expect
-    .poll(
-      async () => {
-        out = (await transcript(page)).slice(before)
-        return until.test(out)
-      },
-      { timeout, interval: 100 },
-    )
-    .toBe(true)
-  return out
 }
 
 function cliTraceHash(preset: string, seed: number, blocks: number): { traceHash: string; events: number } {

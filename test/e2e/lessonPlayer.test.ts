@@ -17,11 +17,12 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebServer } from '../../app/cli/web/staticServer.ts'
 import { startWebServer } from '../../app/cli/web/staticServer.ts'
+import { editorReady, editorText, expectClean, grade, newContext, openPage, replaceEditorText } from './appPage.ts'
 import { CHROMIUM, CHROMIUM_ARGS, PRODUCT_CSP } from './browserHarness.ts'
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -59,39 +60,6 @@ function hasSolc(dir: string): boolean {
 /** Grading and diagnostics must work when asked to, and whenever the build carries the workers' assets (isolate/, solc/). */
 const REQUIRE_WORKERS = process.env.PLAYGROUND_E2E_WORKERS === '1' || existsSync(path.join(WEB_ROOT, 'isolate', 'manifest.json'))
 
-interface Problems {
-  pageErrors: string[]
-  consoleErrors: string[]
-  failedRequests: string[]
-}
-
-async function openPage(context: BrowserContext): Promise<{ page: Page; problems: Problems }> {
-  const page = await context.newPage()
-  const problems: Problems = { pageErrors: [], consoleErrors: [], failedRequests: [] }
-  page.on('pageerror', (e) => problems.pageErrors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.consoleErrors.push(`${m.type()}: ${m.text()}`)
-  })
-  page.on('requestfailed', (r) => {
-    // A reload cancels what the page was still loading lazily (Monaco's editor worker, a chunk):
-    // net::ERR_ABORTED is that cancellation, not a failure of the app. Anything else counts.
-    if (r.failure()?.errorText === 'net::ERR_ABORTED') return
-    problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`)
-  })
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.failedRequests.push(`${r.url()}: ${r.status()}`)
-  })
-  return { page, problems }
-}
-
-async function expectClean(page: Page, problems: Problems): Promise<void> {
-  const violations = await page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations)
-  expect(violations, 'CSP violations').toEqual([])
-  expect(problems.pageErrors, 'page errors').toEqual([])
-  expect(problems.consoleErrors, 'console errors and warnings').toEqual([])
-  expect(problems.failedRequests, 'failed requests').toEqual([])
-}
-
 let server: WebServer
 let browser: Browser
 
@@ -108,80 +76,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function newContext(options: { locale: string; colorScheme: 'light' | 'dark' }): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...options, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
-  await context.addInitScript(() => {
-    const g = globalThis as unknown as { __cspViolations: string[]; addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void }
-    g.__cspViolations = []
-    g.addEventListener('securitypolicyviolation', (e) => g.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`))
-  })
-  return context
-}
-
-/** Waits until the player has loaded the workspace into a ready editor; returns the ms it took. */
-async function editorReady(page: Page): Promise<number> {
-  const started = Date.now()
-  await page.locator('[data-testid="editor"][data-ready="true"]').waitFor()
-  await page.getByTestId('grade').and(page.locator(':enabled')).waitFor()
-  await page.locator('[data-testid="editor"] .view-lines').waitFor()
-  return Date.now() - started
-}
-
-/** The visible text of the work editor (Monaco renders spaces as U+00A0). */
-async function editorText(page: Page): Promise<string> {
-  return ((await page.locator('[data-testid="editor"] .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ')
-}
-
-/**
- * Replaces the open file's text the way a learner pastes it: select all (real keys), then a paste
- * event carrying the text on Monaco's input (what Ctrl+V delivers), then back to the top.
- */
-async function replaceEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid="editor"] .view-lines').click()
-  await page.keyboard.press('Control+A')
-  await page.evaluate((pasted) => {
-    // Runs in the page: the test's own types have no DOM, so name the APIs used.
-    const g = globalThis as unknown as {
-      document: { activeElement: { dispatchEvent(e: unknown): boolean } | null }
-      DataTransfer: new () => { setData(type: string, value: string): void }
-      ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown
-    }
-    const data = new g.DataTransfer()
-    data.setData('text/plain', pasted)
-    g.document.activeElement?.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  }, text)
-  await page.keyboard.press('Control+Home')
-}
-
-/** Grades with the button, or with Ctrl+Enter in the editor; waits for this attempt's result. */
-async function grade(page: Page, how: 'button' | 'keys' = 'button'): Promise<{ ms: number; passed: boolean }> {
-  const overall = page.getByTestId('grade-overall')
-  const before = (await overall.count()) > 0 ? await overall.getAttribute('data-attempt') : null
-  const started = Date.now()
-  if (how === 'button') await page.getByTestId('grade').click()
-  else {
-    await page.locator('[data-testid="editor"] .view-lines').click()
-    await page.keyboard.press('Control+Enter')
-  }
-  await page.waitForFunction(
-    (previous) => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document
-      const error = doc.querySelector('[data-testid="grade-error"]')
-      const attempt = doc.querySelector('[data-testid="grade-overall"]')?.getAttribute('data-attempt') ?? null
-      return error !== null || (attempt !== null && attempt !== previous)
-    },
-    before,
-    { timeout: 120_000 },
-  )
-  expect(await page.getByTestId('grade-error').count(), await page.getByTestId('grade-error').allTextContents().then((t) => t.join(' '))).toBe(0)
-  return { ms: Date.now() - started, passed: (await overall.getAttribute('data-passed')) === 'true' }
-}
-
 describe('lesson player in Chromium', () => {
   let gradingWorks = false
 
   it('opens a lesson in Korean, autosaves what is typed, keeps it over a reload, hints, resets, and shows progress at home', async () => {
-    const context = await newContext({ locale: 'en-US', colorScheme: 'light' })
+    const context = await newContext(browser, { locale: 'en-US', colorScheme: 'light' })
     const { page, problems } = await openPage(context)
     const response = await page.goto(server.url)
     expect(response?.headers()['content-security-policy']).toBe(PRODUCT_CSP)
@@ -299,7 +198,7 @@ describe('lesson player in Chromium', () => {
       console.log('DIAGNOSTICS: no solc worker in dist/web, the Solidity marker test is skipped')
       return
     }
-    const context = await newContext({ locale: 'en-US', colorScheme: 'dark' })
+    const context = await newContext(browser, { locale: 'en-US', colorScheme: 'dark' })
     const { page, problems } = await openPage(context)
     await page.goto(`${server.url}#/lesson/first-contract`)
     await editorReady(page)
