@@ -10,16 +10,11 @@
  * @module
  */
 import type { CompileRequest, CompileResult } from '../../../../runtime/compiler/compilerTypes.ts'
-import type { CompilerWorkerReply, CompilerWorkerRequest } from '../../workers/compilerWorker.ts'
+import type { CompilerWorkerRequest } from '../../workers/compilerWorker.ts'
+import type { WorkerLike } from './workerCalls.ts'
+import { createWorkerCalls } from './workerCalls.ts'
 
-/** The part of `Worker` the clients use (a fake in unit tests). */
-export interface WorkerLike {
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
-  addEventListener(type: 'error', listener: (event: { message?: string; preventDefault?: () => void }) => void): void
-  addEventListener(type: 'messageerror', listener: (event: unknown) => void): void
-  postMessage(message: unknown): void
-  terminate(): void
-}
+export type { WorkerLike } from './workerCalls.ts'
 
 export interface CompilerClientOptions {
   /**
@@ -59,13 +54,6 @@ export class CompilerWorkerError extends Error {
 /** A request before it gets its id (distributes over the union). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
 
-/** A reply of the worker that said ok: false, as an Error with the worker's name and message. */
-function replyError(error: { name: string; message: string }): Error {
-  const e = new Error(error.message)
-  e.name = error.name
-  return e
-}
-
 function defaultUrl(): URL {
   const page = globalThis as { document?: { baseURI: string } }
   if (page.document === undefined) {
@@ -88,51 +76,8 @@ function classicWorker(url: URL): WorkerLike {
 export function createCompilerClient(options: CompilerClientOptions = {}): CompilerClient {
   const url = options.url === undefined ? defaultUrl() : new URL(String(options.url), (globalThis as { location?: { href: string } }).location?.href)
   const start = options.createWorker ?? classicWorker
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
-  let worker: WorkerLike | undefined
-  let nextId = 1
-
-  const stop = (error: Error): void => {
-    const dead = worker
-    worker = undefined
-    dead?.terminate()
-    const calls = [...pending.values()]
-    pending.clear()
-    for (const call of calls) call.reject(error)
-  }
-
-  const running = (): WorkerLike => {
-    if (worker) return worker
-    const started = start(url)
-    started.addEventListener('message', (event) => {
-      if (started !== worker) return
-      const reply = event.data as CompilerWorkerReply
-      const call = pending.get(reply?.id as number)
-      if (!call) return
-      pending.delete(reply.id as number)
-      if (reply.ok) call.resolve(reply.result)
-      else call.reject(replyError(reply.error))
-    })
-    started.addEventListener('error', (event) => {
-      // Handled here: the caller gets the error; the browser need not report it as uncaught.
-      event.preventDefault?.()
-      if (started !== worker) return
-      stop(new CompilerWorkerError(event.message || `${url.href} could not run`))
-    })
-    started.addEventListener('messageerror', () => {
-      if (started === worker) stop(new CompilerWorkerError('a reply could not be read'))
-    })
-    worker = started
-    return started
-  }
-
-  const ask = <T>(message: WithoutId<CompilerWorkerRequest>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++
-      const target = running()
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
-      target.postMessage({ ...message, id })
-    })
+  const calls = createWorkerCalls({ start: () => start(url), died: (detail) => new CompilerWorkerError(detail), unreadable: `${url.href} could not run` })
+  const ask = <T>(message: WithoutId<CompilerWorkerRequest>): Promise<T> => calls.ask<T>(message)
 
   return {
     compile(request) {
@@ -143,8 +88,6 @@ export function createCompilerClient(options: CompilerClientOptions = {}): Compi
     },
     version: () => ask<string>({ kind: 'version' }),
     consoleSol: () => ask<string>({ kind: 'consoleSol' }),
-    terminate() {
-      if (worker) stop(new CompilerWorkerError('terminated'))
-    },
+    terminate: () => calls.terminate(),
   }
 }

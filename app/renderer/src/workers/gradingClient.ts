@@ -12,8 +12,9 @@
  * @module
  */
 import type { GradeRequest, GradeResult } from '../../../../courses/format/grading/gradeLesson.ts'
-import type { GradingWorkerReply, GradingWorkerRequest } from '../../workers/gradingWorker.ts'
-import type { WorkerLike } from './compilerClient.ts'
+import type { GradingWorkerRequest } from '../../workers/gradingWorker.ts'
+import type { WorkerLike } from './workerCalls.ts'
+import { createWorkerCalls } from './workerCalls.ts'
 
 export interface GradingClientOptions {
   /** Where the app's files are served (default: the document's base URI). */
@@ -63,66 +64,20 @@ export function createGradingClient(options: GradingClientOptions = {}): Grading
   const librariesUrl = new URL('isolate/', base).href
   const compilerUrl = new URL('solc/compilerWorker.js', base).href
   const start = options.createWorker ?? moduleWorker
-  const pending = new Map<number, { resolve(value: GradeResult): void; reject(error: Error): void }>()
-  let worker: WorkerLike | undefined
-  let nextId = 1
-
-  const stop = (error: Error): void => {
-    const dead = worker
-    worker = undefined
-    dead?.terminate()
-    const calls = [...pending.values()]
-    pending.clear()
-    for (const call of calls) call.reject(error)
-  }
-
-  const running = (): WorkerLike => {
-    if (worker) return worker
-    const started = start()
-    started.addEventListener('message', (event) => {
-      if (started !== worker) return
-      const reply = event.data as GradingWorkerReply
-      const call = pending.get(reply?.id as number)
-      if (!call) return
-      pending.delete(reply.id as number)
-      if (reply.ok) call.resolve(reply.result)
-      else {
-        const error = new Error(reply.error.message)
-        error.name = reply.error.name
-        call.reject(error)
-      }
-    })
-    started.addEventListener('error', (event) => {
-      event.preventDefault?.()
-      if (started === worker) stop(new GradingWorkerError(event.message || 'the worker script could not run'))
-    })
-    started.addEventListener('messageerror', () => {
-      if (started === worker) stop(new GradingWorkerError('a reply could not be read'))
-    })
-    worker = started
-    return started
-  }
+  const calls = createWorkerCalls({ start, died: (detail) => new GradingWorkerError(detail), unreadable: 'the worker script could not run' })
 
   return {
     grade(request) {
-      return new Promise<GradeResult>((resolve, reject) => {
-        const id = nextId++
-        const target = running()
-        pending.set(id, { resolve, reject })
-        const message: GradingWorkerRequest = {
-          lesson: { id: request.lesson.id, network: request.lesson.network },
-          grader: request.grader,
-          workspace: request.workspace,
-          ...(request.seed === undefined ? {} : { seed: request.seed }),
-          id,
-          librariesUrl,
-          compilerUrl,
-        }
-        target.postMessage(message)
-      })
+      const message: Omit<GradingWorkerRequest, 'id'> = {
+        lesson: { id: request.lesson.id, network: request.lesson.network },
+        grader: request.grader,
+        workspace: request.workspace,
+        ...(request.seed === undefined ? {} : { seed: request.seed }),
+        librariesUrl,
+        compilerUrl,
+      }
+      return calls.ask<GradeResult>({ ...message })
     },
-    terminate() {
-      if (worker) stop(new GradingWorkerError('terminated'))
-    },
+    terminate: () => calls.terminate(),
   }
 }
