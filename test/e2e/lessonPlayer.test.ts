@@ -7,11 +7,7 @@
  * (first-contract) gets a solc marker after an error is typed. Prints first interactive, time to
  * editor ready and grading times. Any page error, console error, failed request or CSP violation
  * fails it. Screenshots: test-results/player/.
- *
- * Grading and Solidity diagnostics need the workers' assets in dist/web (the grading worker's
- * isolate/ libraries, the solc worker). Before those assets are in the build the grading steps are
- * tried and skipped if they cannot run (printed as GRADING / DIAGNOSTICS); once dist/web has
- * isolate/manifest.json, or with PLAYGROUND_E2E_WORKERS=1, they are required.
+
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -51,15 +47,6 @@ function buildIfStale(): void {
   execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts'], { cwd: repoRoot, stdio: 'inherit' })
 }
 
-/** Whether the built web edition carries the solc worker (a soljson file anywhere under dist/web). */
-function hasSolc(dir: string): boolean {
-  if (!existsSync(dir)) return false
-  return readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? hasSolc(path.join(dir, e.name)) : /soljson/i.test(e.name)))
-}
-
-/** Grading and diagnostics must work when asked to, and whenever the build carries the workers' assets (isolate/, solc/). */
-const REQUIRE_WORKERS = process.env.PLAYGROUND_E2E_WORKERS === '1' || existsSync(path.join(WEB_ROOT, 'isolate', 'manifest.json'))
-
 let server: WebServer
 let browser: Browser
 
@@ -77,8 +64,6 @@ afterAll(async () => {
 })
 
 describe('lesson player in Chromium', () => {
-  let gradingWorks = false
-
   it('opens a lesson in Korean, autosaves what is typed, keeps it over a reload, hints, resets, and shows progress at home', async () => {
     const context = await newContext(browser, { locale: 'en-US', colorScheme: 'light' })
     const { page, problems } = await openPage(context)
@@ -104,29 +89,20 @@ describe('lesson player in Chromium', () => {
     expect(await page.getByTestId('solution').isDisabled()).toBe(true)
     await page.screenshot({ path: path.join(SHOTS, 'lesson-ko-light.png') })
 
-    // Grading, when the grading worker can run in this build.
-    try {
-      const first = await grade(page)
-      gradingWorks = true
-      console.log(`grading the starter: ${first.ms} ms`)
-      expect(first.passed).toBe(false)
-      const failed = page.locator('[data-testid^="check-"][data-status="fail"]')
-      expect(await failed.count()).toBeGreaterThan(0)
-      expect(await failed.first().getByTestId('check-message').textContent()).toMatch(HANGUL)
-      await page.screenshot({ path: path.join(SHOTS, 'graded-starter-ko.png') })
-    } catch (error) {
-      if (REQUIRE_WORKERS) throw error
-      console.log(`GRADING: not available in this build, grading steps skipped (${(error as Error).message.split('\n')[0]})`)
-      problems.consoleErrors.length = 0 // the worker's load failure is the skipped part
-      problems.failedRequests.length = 0
-      problems.pageErrors.length = 0
-    }
+    // The starter fails, with a Korean message.
+    const first = await grade(page)
+    console.log(`grading the starter: ${first.ms} ms`)
+    expect(first.passed).toBe(false)
+    const failed = page.locator('[data-testid^="check-"][data-status="fail"]')
+    expect(await failed.count()).toBeGreaterThan(0)
+    expect(await failed.first().getByTestId('check-message').textContent()).toMatch(HANGUL)
+    await page.screenshot({ path: path.join(SHOTS, 'graded-starter-ko.png') })
 
     // Type the solution (with a marker line on top) into Monaco.
     await replaceEditorText(page, `${MARK}\n${SOLUTION}`)
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved')
     expect(await editorText(page)).toContain(MARK)
-    if (gradingWorks) {
+    {
       const second = await grade(page, 'keys')
       console.log(`grading the solution: ${second.ms} ms`)
       expect(second.passed).toBe(true)
@@ -147,10 +123,10 @@ describe('lesson player in Chromium', () => {
     expect(await editorText(page)).toContain(MARK)
     await page.getByTestId('hint-1').waitFor()
     expect(await page.getByTestId('hint-2').count()).toBe(0)
-    if (gradingWorks) expect(await page.getByTestId('previous-attempts').textContent()).toMatch(/2번 시도, 최고 100%/)
+    expect(await page.getByTestId('previous-attempts').textContent()).toMatch(/2번 시도, 최고 100%/)
 
     // The solution, when unlocked, opens read-only beside the work without changing it.
-    if (gradingWorks) {
+    {
       await page.getByTestId('solution').click()
       await page.locator('[data-testid="solution-editor"][data-ready="true"]').waitFor()
       await page.locator('[data-testid="solution-editor"] .view-lines').waitFor()
@@ -183,8 +159,8 @@ describe('lesson player in Chromium', () => {
     expect(await page.getByTestId('continue').getAttribute('href')).toBe(`#/lesson/${LESSON}`)
     expect(await page.getByTestId('continue').textContent()).toMatch(HANGUL)
     const state = await link.getAttribute('data-state')
-    expect(state).toBe(gradingWorks ? 'passed' : 'in-progress')
-    expect(await page.getByTestId('track-progress-beginner').getAttribute('data-passed')).toBe(gradingWorks ? '1' : '0')
+    expect(state).toBe('passed')
+    expect(await page.getByTestId('track-progress-beginner').getAttribute('data-passed')).toBe('1')
     await page.screenshot({ path: path.join(SHOTS, 'home-progress-ko-dark.png') })
     await page.getByTestId('theme-toggle').click()
     await page.screenshot({ path: path.join(SHOTS, 'home-progress-ko-light.png') })
@@ -194,10 +170,6 @@ describe('lesson player in Chromium', () => {
   })
 
   it('marks a Solidity error while typing (first-contract)', async () => {
-    if (!hasSolc(WEB_ROOT) && !REQUIRE_WORKERS) {
-      console.log('DIAGNOSTICS: no solc worker in dist/web, the Solidity marker test is skipped')
-      return
-    }
     const context = await newContext(browser, { locale: 'en-US', colorScheme: 'dark' })
     const { page, problems } = await openPage(context)
     await page.goto(`${server.url}#/lesson/first-contract`)
