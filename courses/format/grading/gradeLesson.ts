@@ -97,14 +97,15 @@ export async function gradeLesson(environment: GradingEnvironment, request: Grad
     const capabilities: Record<string, Capability> = {
       __grader: async (op, payload) => {
         const operation = typeof op === 'string' && Object.hasOwn(operations, op) ? operations[op] : undefined
-        if (!operation) return { ok: false, error: `unknown grader operation ${JSON.stringify(op)}` }
+        if (!operation) return { ok: false, error: `unknown grader operation ${JSON.stringify(op)}`, errorName: 'TypeError' }
         try {
           return { ok: true, value: toWire(await operation(fromWire(payload) as Record<string, unknown> | null)) as JsonValue }
         } catch (error) {
           if (error instanceof LearnerFailure) {
             return { ok: false, failure: { ...error.failure }, ...(error.revert === undefined ? {} : { revert: toWire(error.revert) as JsonValue }) }
           }
-          return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }
+          // The name travels apart from the message, so the grader's error reads "TypeError: …" once.
+          return error instanceof Error ? { ok: false, error: error.message, errorName: error.name } : { ok: false, error: String(error) }
         }
       },
       __report: (entry) => {

@@ -32,7 +32,8 @@
  *   `TypeError` in the grader, a platform fault) makes the check **error**: never the learner's
  *   fault, shown as such.
  * - `after: [ids]`: when one of those checks did not pass, this one fails with code
- *   `check.blocked` without running.
+ *   `check.blocked` without running (or errors with `check.blocked-by-error` when one of them
+ *   errored: a grader problem is never reported as the learner's failure).
  * - Graders check behaviour — state, return values, events, console output, what a script
  *   returns — never the text of the learner's code.
  * - Solidity integers arrive as viem decodes them: `bigint`, except types of 48 bits or fewer
@@ -52,7 +53,7 @@ export interface Text {
 }
 
 export interface CheckOptions {
-  /** Checks that must pass first; otherwise this one fails with `check.blocked`. */
+  /** Checks that must pass first; otherwise this one fails with `check.blocked` (errors with `check.blocked-by-error` when one of them errored). */
   after?: string[]
 }
 

@@ -50,7 +50,9 @@ async function host(op, payload) {
   const r = await hostCall(op, toWire(payload === undefined ? null : payload))
   if (r.ok) return fromWire(r.value)
   if (r.failure) throw failure(r.failure.code, r.failure.ko, r.failure.en, r.revert === undefined ? undefined : fromWire(r.revert))
-  throw new Error(r.error)
+  const e = new Error(r.error)
+  if (typeof r.errorName === 'string' && r.errorName !== '') e.name = r.errorName
+  throw e
 }
 function event(e) {
   const args = e.argList.slice()
@@ -179,15 +181,27 @@ for (const c of checks) {
   let result
   if (blockers.length > 0) {
     const titles = blockers.map((id) => { const b = checks.find((x) => x.id === id); return b ? b.title : { ko: id, en: id } })
-    result = {
-      id: c.id,
-      status: 'fail',
-      message: {
-        code: 'check.blocked',
-        ko: '먼저 통과해야 하는 검사가 있습니다: ' + titles.map((x) => '「' + x.ko + '」').join(', '),
-        en: 'This needs another check to pass first: ' + titles.map((x) => '"' + x.en + '"').join(', '),
-      },
-    }
+    // A check held up by one the grader could not run is the grader's problem too, not the learner's.
+    const byError = blockers.some((id) => outcome.get(id) === 'error')
+    result = byError
+      ? {
+          id: c.id,
+          status: 'error',
+          message: {
+            code: 'check.blocked-by-error',
+            ko: '먼저 돌아야 하는 검사가 채점기 문제로 실행되지 못해 이 검사도 건너뛰었습니다(학습자의 잘못이 아닙니다): ' + titles.map((x) => '「' + x.ko + '」').join(', '),
+            en: 'Skipped because a check it depends on could not run (a grader problem, not your fault): ' + titles.map((x) => '"' + x.en + '"').join(', '),
+          },
+        }
+      : {
+          id: c.id,
+          status: 'fail',
+          message: {
+            code: 'check.blocked',
+            ko: '먼저 통과해야 하는 검사가 있습니다: ' + titles.map((x) => '「' + x.ko + '」').join(', '),
+            en: 'This needs another check to pass first: ' + titles.map((x) => '"' + x.en + '"').join(', '),
+          },
+        }
   } else {
     try {
       await c.run(t)

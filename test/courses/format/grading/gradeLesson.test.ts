@@ -99,6 +99,34 @@ describe('gradeLesson', () => {
     expect(result.passed).toBe(false)
   })
 
+  it('names a host error once ("TypeError: …", never "Error: TypeError: …")', async () => {
+    const grader = `export default function grade(g) {
+      g.check('bad-call', { ko: '잘못된 호출', en: 'Bad call' }, async (t) => { await t.runLearnerScript('main.ts', { call: 5 }) })
+    }`
+    const result = await grade({ grader, workspace: { 'main.ts': 'export function main() { return 1 }' } })
+    expect(result.checks[0]).toMatchObject({ status: 'error', message: { code: 'grader.error' } })
+    expect(result.checks[0]!.message.en).toContain('TypeError: runLearnerScript: options.call must be an export name')
+    expect(result.checks[0]!.message.en).not.toContain('Error: TypeError')
+  })
+
+  it('reports a check held up by an errored one as error too, and one held up by a failure as blocked', async () => {
+    const grader = `export default function grade(g) {
+      g.check('broken', { ko: '고장', en: 'Broken' }, async () => { throw new TypeError('grader bug') })
+      g.check('learner', { ko: '학습자', en: 'Learner' }, async (t) => t.fail('nope', { ko: '아니요', en: 'no' }))
+      g.check('after-broken', { ko: '고장 다음', en: 'After broken' }, async () => {}, { after: ['broken'] })
+      g.check('after-learner', { ko: '학습자 다음', en: 'After learner' }, async () => {}, { after: ['learner'] })
+    }`
+    const result = await grade({ grader, workspace: {} })
+    expect(result.checks.map((c) => [c.id, c.status, c.message.code])).toEqual([
+      ['broken', 'error', 'grader.error'],
+      ['learner', 'fail', 'nope'],
+      ['after-broken', 'error', 'check.blocked-by-error'],
+      ['after-learner', 'fail', 'check.blocked'],
+    ])
+    expect(result.checks[2]!.message.ko).toContain('「고장」')
+    expect(result.checks[2]!.message.en).toContain('not your fault')
+  })
+
   it('keeps the results before a grader breaks a sandbox limit and errors the rest', async () => {
     const grader = `export default function grade(g) {
       g.check('first', { ko: '첫째', en: 'First' }, () => {})
