@@ -123,6 +123,11 @@ describe('lesson player in Chromium', () => {
     expect(await editorText(page)).toContain(MARK)
     await page.getByTestId('hint-1').waitFor()
     expect(await page.getByTestId('hint-2').count()).toBe(0)
+    // The last attempt's checks are shown again, marked as the result from before the reload.
+    await page.getByTestId('restored-result').waitFor()
+    expect(await page.getByTestId('restored-result').textContent()).toMatch(HANGUL)
+    expect(await page.getByTestId('grade-overall').getAttribute('data-attempt')).toBe('2')
+    expect(await page.getByTestId('grade-overall').getAttribute('data-passed')).toBe('true')
     expect(await page.getByTestId('previous-attempts').textContent()).toMatch(/2번 시도, 최고 100%/)
 
     // The solution, when unlocked, opens read-only beside the work without changing it.

@@ -44,6 +44,10 @@ export interface GradeOutcome {
   recordError?: unknown
   /** Wall time of the grading call. */
   ms: number
+  /** Shown again after a reload (the last result kept in storage), not graded in this visit. */
+  restored?: boolean | undefined
+  /** The attempt number of a restored result (a restored one has no `record`). */
+  restoredAttempt?: number | undefined
 }
 
 export interface LessonPlayer {

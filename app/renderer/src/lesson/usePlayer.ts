@@ -21,6 +21,7 @@ import type { LessonAsset } from './lessonAsset.ts'
 import { fetchLessonAsset, orderedFiles } from './lessonAsset.ts'
 import type { GradeOutcome, LessonPlayer } from './lessonPlayer.ts'
 import { hintedLesson, openLessonPlayer } from './lessonPlayer.ts'
+import { loadLastResult, saveLastResult } from './lastResult.ts'
 import type { DiagnosticsState, LiveDiagnostics } from './liveDiagnostics.ts'
 import { createLiveDiagnostics } from './liveDiagnostics.ts'
 
@@ -88,6 +89,11 @@ export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
       if (disposed) return
       asset.value = loaded
       player.value = opened
+      // The checks of the last attempt, as they were before the reload (a convenience copy).
+      const last = await loadLastResult(host.storage, loaded.id).catch(() => undefined)
+      if (last && !disposed && outcome.value === undefined) {
+        outcome.value = { result: last.result, ms: last.ms, restored: true, restoredAttempt: last.attempt }
+      }
       if (Object.keys(loaded.starter).some((p) => p.endsWith('.sol'))) {
         compiler = createCompilerClient()
         const client = compiler
@@ -128,8 +134,11 @@ export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
     grading.value = true
     gradeError.value = undefined
     try {
-      outcome.value = await p.grade(editor.value.files())
+      const graded = await p.grade(editor.value.files())
+      outcome.value = graded
       historyKey.value++
+      const storage = (await appHost()).storage
+      void saveLastResult(storage, graded.result.lesson, { version: 1, result: graded.result, attempt: graded.record?.attempt, ms: graded.ms, at: new Date().toISOString() }).catch(() => undefined)
     } catch (error) {
       gradeError.value = reason(error)
     } finally {
