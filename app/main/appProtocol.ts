@@ -16,12 +16,16 @@ import { contentTypeOf } from '../shared/web/contentTypes.ts'
 
 /**
  * How `app://` is registered (before `ready`): standard (a real origin, relative URLs, `'self'`
- * in the CSP), secure (a secure context: workers, WebAssembly streaming), fetch API allowed.
- * No `bypassCSP`, no `corsEnabled`, no service workers.
+ * in the CSP), secure (a secure context: workers, WebAssembly streaming), fetch API allowed, and
+ * CORS-enabled — module scripts and module workers (the entry, the grading and simulator
+ * workers) are fetched in CORS mode, which Chromium refuses for a scheme without it ("URL scheme
+ * must be http or https for CORS request"); VS Code registers its `vscode-file` scheme the same
+ * way. Every response is same-origin, so this opens nothing to other origins. No `bypassCSP`, no
+ * service workers.
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 }
 
 /** Registers the `app://` scheme's privileges. Must run before the app's `ready` event. */
