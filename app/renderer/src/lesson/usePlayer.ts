@@ -12,7 +12,7 @@ import type { Lang } from '../catalogue/lang.ts'
 import { officialLesson } from '../catalogue/official.ts'
 import { useProgressStore } from '../stores/progress.ts'
 import { createCompilerClient } from '../workers/compilerClient.ts'
-import { createGradingClient } from '../workers/gradingClient.ts'
+import { appGrading } from './appGrading.ts'
 import { appHost } from './appHost.ts'
 import type { EditorController } from './editorController.ts'
 import type { GradeSummary } from './gradeSummary.ts'
@@ -54,7 +54,7 @@ export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
   /** Bumped after every commit (grade, reset) so the history panel refreshes. */
   const historyKey = ref(0)
 
-  const grader = createGradingClient()
+  const grader = appGrading()
   let compiler: ReturnType<typeof createCompilerClient> | undefined
   let live: LiveDiagnostics | undefined
   let disposed = false
@@ -201,7 +201,6 @@ export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
     window.removeEventListener('pagehide', flush)
     live?.dispose()
     compiler?.terminate()
-    grader.terminate()
   })
 
 
