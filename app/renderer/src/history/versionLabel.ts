@@ -16,6 +16,7 @@ export type VersionKind =
   | { kind: 'save-before-restore' }
   | { kind: 'save-before-reset' }
   | { kind: 'reset' }
+  | { kind: 'save' }
   | { kind: 'other'; subject: string }
 
 /**
@@ -34,6 +35,7 @@ export function parseVersionMessage(message: string): VersionKind {
   if (subject === 'save before restore') return { kind: 'save-before-restore' }
   if (subject === 'save before reset') return { kind: 'save-before-reset' }
   if (subject === 'reset to starter') return { kind: 'reset' }
+  if (subject === 'save') return { kind: 'save' }
   return { kind: 'other', subject }
 }
 
@@ -45,6 +47,7 @@ const WORDS = {
     saveBeforeRestore: '되돌리기 전 자동 저장',
     saveBeforeReset: '초기화 전 자동 저장',
     reset: '처음 코드로 초기화',
+    save: '저장한 버전',
   },
   en: {
     attempt: (a: number, p: number, t: number) => `Attempt ${a}: ${p} of ${t} checks passed`,
@@ -53,6 +56,7 @@ const WORDS = {
     saveBeforeRestore: 'Saved automatically before a restore',
     saveBeforeReset: 'Saved automatically before a reset',
     reset: 'Reset to the starter code',
+    save: 'Saved version',
   },
 } as const
 
@@ -76,6 +80,8 @@ export function versionLabel(message: string, lang: Lang): string {
       return words.saveBeforeReset
     case 'reset':
       return words.reset
+    case 'save':
+      return words.save
     case 'other':
       return parsed.subject
   }

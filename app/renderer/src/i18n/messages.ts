@@ -5,6 +5,7 @@
  * @module
  */
 import { historyMessages } from '../history/historyMessages.ts'
+import { projectMessages } from '../project/projectMessages.ts'
 import { consoleMessages } from './consoleMessages.ts'
 import { playerMessages } from './playerMessages.ts'
 
@@ -84,6 +85,6 @@ const ko: MessageSchema = {
 }
 
 export const messages = {
-  ko: { ...ko, ...playerMessages.ko, history: historyMessages.ko },
-  en: { ...en, ...playerMessages.en, history: historyMessages.en },
+  ko: { ...ko, ...playerMessages.ko, history: historyMessages.ko, project: projectMessages.ko },
+  en: { ...en, ...playerMessages.en, history: historyMessages.en, project: projectMessages.en },
 }
