@@ -5,21 +5,10 @@
  * project's history, reload and find the file as typed. A bad file name gets a specific Korean
  * message. Any page error, console error, failed request or CSP violation fails it.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebServer } from '../../app/cli/web/staticServer.ts'
-import { startWebServer } from '../../app/cli/web/staticServer.ts'
+import { describe, expect, it } from 'vitest'
 import { editorText, expectClean, newContext, openPage, replaceEditorText, runConsole } from './appPage.ts'
-import { CHROMIUM, CHROMIUM_ARGS } from './browserHarness.ts'
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const WEB_ROOT = path.join(repoRoot, 'dist', 'web')
-const SHOTS = path.join(repoRoot, 'test-results', 'console')
+import { webEditionSuite } from './webEditionSuite.ts'
 
 const TOKEN = `// SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
@@ -33,32 +22,18 @@ contract MyToken is ERC20 {
 }
 `
 
-let server: WebServer
-let browser: Browser
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PLAYGROUND_CHROMIUM.`)
-  if (!existsSync(path.join(WEB_ROOT, 'solc', 'compilerWorker.js'))) {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' })
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  server = await startWebServer({ root: WEB_ROOT, port: 0 })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-})
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = webEditionSuite({ shots: 'console' })
 
 describe('the console page project', () => {
   it('adds a Solidity file, deploys it from the console, saves a version, keeps it over a reload', async () => {
-    const context = await newContext(browser, { locale: 'ko-KR', colorScheme: 'light' })
+    const context = await newContext(suite.browser(), { locale: 'ko-KR', colorScheme: 'light' })
     const { page, problems } = await openPage(context)
-    await page.goto(`${server.url}/#/console`)
+    await page.goto(`${suite.server().url}/#/console`)
     await page.locator('[data-testid="editor"][data-ready="true"]').waitFor()
     await page.getByTestId('tab-Counter.sol').waitFor()
-    await page.screenshot({ path: path.join(SHOTS, 'project-top-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'project-top-ko.png') })
 
     // A bad name is refused with the reason.
     await page.getByTestId('project-new-file').fill('../escape.sol')
@@ -84,7 +59,7 @@ describe('the console page project', () => {
     await page.getByTestId('project-save-version').click()
     await page.locator('.project-history summary').click()
     await expect.poll(() => page.getByTestId('history-version').allTextContents()).toContainEqual(expect.stringContaining('저장한 버전'))
-    await page.screenshot({ path: path.join(SHOTS, 'project-ko.png'), fullPage: true })
+    await page.screenshot({ path: path.join(suite.shots, 'project-ko.png'), fullPage: true })
 
     // Reload: the file and its text are still there.
     await page.reload()

@@ -7,21 +7,13 @@
  * pos). Any page error, console error, failed request or CSP violation fails it. Prints each
  * lesson's grading times.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebServer } from '../../app/cli/web/staticServer.ts'
-import { startWebServer } from '../../app/cli/web/staticServer.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Problems } from './appPage.ts'
 import { editorReady, expectClean, grade, newContext, openPage, replaceEditorText } from './appPage.ts'
-import { CHROMIUM, CHROMIUM_ARGS } from './browserHarness.ts'
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const WEB_ROOT = path.join(repoRoot, 'dist', 'web')
+import { WEB_ROOT, ensureWebBuilt, webEditionSuite } from './webEditionSuite.ts'
 
 interface LessonAssetFiles {
   id: string
@@ -30,8 +22,6 @@ interface LessonAssetFiles {
   solution: Record<string, string>
 }
 
-let server: WebServer
-let browser: Browser
 let context: BrowserContext
 let page: Page
 let problems: Problems
@@ -44,33 +34,25 @@ function lessons(): LessonAssetFiles[] {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as LessonAssetFiles)
 }
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PLAYGROUND_CHROMIUM.`)
-  if (!existsSync(path.join(WEB_ROOT, 'lessons')) || !existsSync(path.join(WEB_ROOT, 'solc', 'compilerWorker.js'))) {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' })
-  }
-  server = await startWebServer({ root: WEB_ROOT, port: 0 })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-  context = await newContext(browser, { locale: 'ko-KR', colorScheme: 'light' })
-  ;({ page, problems } = await openPage(context))
-  await page.goto(server.url)
-})
+const suite = webEditionSuite()
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
+beforeAll(async () => {
+  context = await newContext(suite.browser(), { locale: 'ko-KR', colorScheme: 'light' })
+  ;({ page, problems } = await openPage(context))
+  await page.goto(suite.server().url)
 })
 
 describe('every official lesson in the app: the starter fails, the solution passes', () => {
-  const all = existsSync(path.join(WEB_ROOT, 'lessons')) ? lessons() : []
+  // The lesson list names the tests, so the build must exist when the file is collected.
+  ensureWebBuilt()
+  const all = lessons()
   it('found the lessons in the build', () => {
     expect(all.length).toBe(18)
   })
 
   for (const lesson of all) {
     it(lesson.id, async () => {
-      await page.goto(`${server.url}/#/lesson/${lesson.id}`)
+      await page.goto(`${suite.server().url}/#/lesson/${lesson.id}`)
       await editorReady(page)
       const starter = await grade(page)
       expect(starter.passed, 'the starter must not pass').toBe(false)
@@ -95,5 +77,6 @@ describe('every official lesson in the app: the starter fails, the solution pass
 
   it('left no page error, console error, failed request or CSP violation', async () => {
     await expectClean(page, problems)
+    await context.close()
   })
 })

@@ -9,65 +9,26 @@
  * fails it. Screenshots: test-results/player/.
 
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebServer } from '../../app/cli/web/staticServer.ts'
-import { startWebServer } from '../../app/cli/web/staticServer.ts'
+import { describe, expect, it } from 'vitest'
 import { editorReady, editorText, expectClean, grade, newContext, openPage, replaceEditorText } from './appPage.ts'
-import { CHROMIUM, CHROMIUM_ARGS, PRODUCT_CSP } from './browserHarness.ts'
+import { PRODUCT_CSP } from './browserHarness.ts'
+import { REPO_ROOT, webEditionSuite } from './webEditionSuite.ts'
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const WEB_ROOT = path.join(repoRoot, 'dist', 'web')
-const SHOTS = path.join(repoRoot, 'test-results', 'player')
 const HANGUL = /[\uac00-\ud7a3]/
 const LESSON = 'hash-functions'
-const LESSON_DIR = path.join(repoRoot, 'courses/tracks/beginner/01-hash-functions')
+const LESSON_DIR = path.join(REPO_ROOT, 'courses/tracks/beginner/01-hash-functions')
 const SOLUTION = readFileSync(path.join(LESSON_DIR, 'solution/hashing.ts'), 'utf8')
 const MARK = '// 내 작업: 새로 고쳐도 남아 있어야 합니다'
 
-function newest(dir: string): number {
-  let latest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue
-    const full = path.join(dir, entry.name)
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs)
-  }
-  return latest
-}
-
-function buildIfStale(): void {
-  const index = path.join(WEB_ROOT, 'index.html')
-  const sources = Math.max(newest(path.join(repoRoot, 'app', 'renderer')), newest(path.join(repoRoot, 'courses')), newest(path.join(repoRoot, 'app', 'shared')))
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts'], { cwd: repoRoot, stdio: 'inherit' })
-}
-
-let server: WebServer
-let browser: Browser
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PLAYGROUND_CHROMIUM.`)
-  buildIfStale()
-  mkdirSync(SHOTS, { recursive: true })
-  server = await startWebServer({ root: WEB_ROOT, port: 0 })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = webEditionSuite({ shots: 'player' })
 
 describe('lesson player in Chromium', () => {
   it('opens a lesson in Korean, autosaves what is typed, keeps it over a reload, hints, resets, and shows progress at home', async () => {
-    const context = await newContext(browser, { locale: 'en-US', colorScheme: 'light' })
+    const context = await newContext(suite.browser(), { locale: 'en-US', colorScheme: 'light' })
     const { page, problems } = await openPage(context)
-    const response = await page.goto(server.url)
+    const response = await page.goto(suite.server().url)
     expect(response?.headers()['content-security-policy']).toBe(PRODUCT_CSP)
     const link = page.getByTestId(`lesson-${LESSON}`)
     await link.waitFor({ state: 'visible' })
@@ -87,7 +48,7 @@ describe('lesson player in Chromium', () => {
     expect(await editorText(page)).toContain("import { keccak256, sha256 } from 'playground'")
     expect(await page.getByTestId('solution-locked').textContent()).toMatch(HANGUL)
     expect(await page.getByTestId('solution').isDisabled()).toBe(true)
-    await page.screenshot({ path: path.join(SHOTS, 'lesson-ko-light.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'lesson-ko-light.png') })
 
     // The starter fails, with a Korean message.
     const first = await grade(page)
@@ -96,7 +57,7 @@ describe('lesson player in Chromium', () => {
     const failed = page.locator('[data-testid^="check-"][data-status="fail"]')
     expect(await failed.count()).toBeGreaterThan(0)
     expect(await failed.first().getByTestId('check-message').textContent()).toMatch(HANGUL)
-    await page.screenshot({ path: path.join(SHOTS, 'graded-starter-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'graded-starter-ko.png') })
 
     // Type the solution (with a marker line on top) into Monaco.
     await replaceEditorText(page, `${MARK}\n${SOLUTION}`)
@@ -109,7 +70,7 @@ describe('lesson player in Chromium', () => {
       await page.getByTestId('passed-banner').waitFor()
       expect(await page.getByTestId('next-lesson').getAttribute('href')).toBe('#/lesson/block-mining')
       expect(await page.getByTestId('solution').isDisabled()).toBe(false)
-      await page.screenshot({ path: path.join(SHOTS, 'passed-ko.png') })
+      await page.screenshot({ path: path.join(suite.shots, 'passed-ko.png') })
     }
 
     // A hint: revealed, recorded, still shown after a reload.
@@ -137,14 +98,14 @@ describe('lesson player in Chromium', () => {
       await page.locator('[data-testid="solution-editor"] .view-lines').waitFor()
       expect(await editorText(page)).toContain(MARK)
       await page.getByTestId('solution-panel').scrollIntoViewIfNeeded()
-      await page.screenshot({ path: path.join(SHOTS, 'solution-ko.png') })
+      await page.screenshot({ path: path.join(suite.shots, 'solution-ko.png') })
       await page.getByTestId('solution').click()
     }
 
     // Dark theme in the player.
     await page.getByTestId('theme-toggle').click()
     await expect.poll(() => page.locator('[data-testid="editor"] .monaco-editor').getAttribute('class')).toContain('vs-dark')
-    await page.screenshot({ path: path.join(SHOTS, 'lesson-ko-dark.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'lesson-ko-dark.png') })
 
     // Reset to the starter (confirmed), the old work kept in history.
     await page.getByTestId('reset').click()
@@ -166,18 +127,18 @@ describe('lesson player in Chromium', () => {
     const state = await link.getAttribute('data-state')
     expect(state).toBe('passed')
     expect(await page.getByTestId('track-progress-beginner').getAttribute('data-passed')).toBe('1')
-    await page.screenshot({ path: path.join(SHOTS, 'home-progress-ko-dark.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'home-progress-ko-dark.png') })
     await page.getByTestId('theme-toggle').click()
-    await page.screenshot({ path: path.join(SHOTS, 'home-progress-ko-light.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'home-progress-ko-light.png') })
 
     await expectClean(page, problems)
     await context.close()
   })
 
   it('marks a Solidity error while typing (first-contract)', async () => {
-    const context = await newContext(browser, { locale: 'en-US', colorScheme: 'dark' })
+    const context = await newContext(suite.browser(), { locale: 'en-US', colorScheme: 'dark' })
     const { page, problems } = await openPage(context)
-    await page.goto(`${server.url}#/lesson/first-contract`)
+    await page.goto(`${suite.server().url}#/lesson/first-contract`)
     await editorReady(page)
     await page.locator('[data-testid="editor"] .view-lines').click()
     // Line 2 is `pragma solidity ^0.8.20;`: words after it are a syntax error (line 1 is a comment).
@@ -190,7 +151,7 @@ describe('lesson player in Chromium', () => {
     console.log(`solc marker shown ${Date.now() - started} ms after the last keystroke`)
     expect(await page.getByTestId('diagnostics-state').getAttribute('data-kind')).toBe('done')
     expect(await page.getByTestId('diagnostics-state').textContent()).toMatch(/1 error/)
-    await page.screenshot({ path: path.join(SHOTS, 'solidity-marker-en-dark.png') })
+    await page.screenshot({ path: path.join(suite.shots, 'solidity-marker-en-dark.png') })
     // Fixing it clears the marker (the newest compile wins).
     for (let i = 0; i < ' this is not solidity'.length; i++) await page.keyboard.press('Backspace')
     await expect.poll(() => page.locator('[data-testid="editor"] .squiggly-error').count(), { timeout: 30_000 }).toBe(0)
@@ -200,9 +161,9 @@ describe('lesson player in Chromium', () => {
   })
 
   it('an endless loop ends with the CPU limit named in Korean, and the code stays as typed', async () => {
-    const context = await newContext(browser, { locale: 'ko-KR', colorScheme: 'light' })
+    const context = await newContext(suite.browser(), { locale: 'ko-KR', colorScheme: 'light' })
     const { page, problems } = await openPage(context)
-    await page.goto(`${server.url}#/lesson/${LESSON}`)
+    await page.goto(`${suite.server().url}#/lesson/${LESSON}`)
     await editorReady(page)
     const looping = SOLUTION.replace('export function hashBoth(text: string): BothHashes {', 'export function hashBoth(text: string): BothHashes {\n  while (true) {}')
     expect(looping).not.toBe(SOLUTION)

@@ -9,34 +9,23 @@
  * console drives the network are printed (the target is none over 100 ms). Screenshots:
  * test-results/new-user/.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import { createPublicClient, createWalletClient, http, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebServer } from '../../app/cli/web/staticServer.ts'
-import { startWebServer } from '../../app/cli/web/staticServer.ts'
+import { describe, expect, it } from 'vitest'
 import { editorReady, editorText, expectClean, grade, newContext, openPage, replaceEditorText, runConsole, takeLongTasks } from './appPage.ts'
-import { CHROMIUM, CHROMIUM_ARGS, PRODUCT_CSP } from './browserHarness.ts'
+import { PRODUCT_CSP } from './browserHarness.ts'
+import { REPO_ROOT, webEditionSuite } from './webEditionSuite.ts'
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const WEB_ROOT = path.join(repoRoot, 'dist', 'web')
-const SHOTS = path.join(repoRoot, 'test-results', 'new-user')
 const HANGUL = /[\uac00-\ud7a3]/
 const LESSON = 'hash-functions'
-const SOLUTION = readFileSync(path.join(repoRoot, 'courses/tracks/beginner/01-hash-functions/solution/hashing.ts'), 'utf8')
+const SOLUTION = readFileSync(path.join(REPO_ROOT, 'courses/tracks/beginner/01-hash-functions/solution/hashing.ts'), 'utf8')
 const STARTER_LINE = "import { keccak256, sha256 } from 'playground'"
 const MARK = '// 고친 코드 (fixed)'
 /** Hardhat's first test account (the dev chain's account 0): public test key, never for real funds. */
 const DEV_KEY_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
-
-let server: WebServer
-let browser: Browser
 
 /** A port nobody listens on right now (the OS picks it). */
 async function freePort(): Promise<number> {
@@ -50,26 +39,15 @@ async function freePort(): Promise<number> {
   })
 }
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PLAYGROUND_CHROMIUM.`)
-  if (!existsSync(path.join(WEB_ROOT, 'isolate', 'manifest.json')) || !existsSync(path.join(WEB_ROOT, 'solc', 'compilerWorker.js'))) {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' })
-  }
-  mkdirSync(SHOTS, { recursive: true })
-  server = await startWebServer({ root: WEB_ROOT, port: 0 })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-})
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+
+const suite = webEditionSuite({ shots: 'new-user' })
 
 describe('a new user in the web edition', () => {
   it('learns, fixes, passes, restores from history, uses the console and JSON-RPC, reloads and keeps everything', async () => {
-    const context = await newContext(browser, { locale: 'en-US', colorScheme: 'light' })
+    const context = await newContext(suite.browser(), { locale: 'en-US', colorScheme: 'light' })
     const { page, problems } = await openPage(context)
-    const response = await page.goto(server.url)
+    const response = await page.goto(suite.server().url)
     expect(response?.headers()['content-security-policy']).toBe(PRODUCT_CSP)
 
     // English at first (the browser's language); the user switches to Korean.
@@ -100,7 +78,7 @@ describe('a new user in the web edition', () => {
     await page.getByTestId('passed-banner').waitFor()
     const gradingLongTasks = await takeLongTasks(page)
     console.log(`fixed code graded in ${fixed.ms} ms; main-thread long tasks while grading twice: ${gradingLongTasks.length === 0 ? 'none' : gradingLongTasks.join(', ') + ' ms'}`)
-    await page.screenshot({ path: path.join(SHOTS, '1-passed-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, '1-passed-ko.png') })
 
     // History: start, attempt 1 (failed), attempt 2 (passed), newest first.
     const versions = page.getByTestId('history-version')
@@ -115,7 +93,7 @@ describe('a new user in the web edition', () => {
     await page.getByTestId('history-diff').waitFor()
     expect(await page.getByTestId('history-diff').textContent()).toContain(`+${MARK}`)
     await page.getByTestId('history-diff').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: path.join(SHOTS, '2-history-diff-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, '2-history-diff-ko.png') })
     // Restore it: the editor shows the starter again, and the passing version stays in the history.
     await page.getByTestId('history-restore').click()
     await page.getByTestId('history-restore-confirm').click()
@@ -124,7 +102,7 @@ describe('a new user in the web edition', () => {
     expect(await editorText(page)).toContain(STARTER_LINE)
     await expect.poll(() => versions.count()).toBe(4)
     expect(await versions.first().textContent()).toMatch(/버전으로 되돌림/)
-    await page.screenshot({ path: path.join(SHOTS, '3-restored-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, '3-restored-ko.png') })
 
     // The console: a network in the worker, mining, the viem REPL, JSON-RPC for clients outside.
     await page.getByTestId('console-link').click()
@@ -151,17 +129,17 @@ describe('a new user in the web edition', () => {
     expect(await runConsole(page, 'rpc stop', /닫았습니다/)).toContain(`127.0.0.1:${port}`)
     const consoleLongTasks = await takeLongTasks(page)
     console.log(`main-thread long tasks while the console drove the network and the relay: ${consoleLongTasks.length === 0 ? 'none' : consoleLongTasks.join(', ') + ' ms'}`)
-    await page.screenshot({ path: path.join(SHOTS, '4-console-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, '4-console-ko.png') })
 
     // Reload the lesson: the restored code and the whole history are still there.
-    await page.goto(`${server.url}/#/lesson/${LESSON}`)
+    await page.goto(`${suite.server().url}/#/lesson/${LESSON}`)
     await page.reload()
     await editorReady(page)
     expect(await editorText(page)).toContain(STARTER_LINE)
     expect(await editorText(page)).not.toContain(MARK)
     await expect.poll(() => versions.count()).toBe(4)
     expect(await page.getAttribute('html', 'lang')).toBe('ko')
-    await page.screenshot({ path: path.join(SHOTS, '5-reloaded-ko.png') })
+    await page.screenshot({ path: path.join(suite.shots, '5-reloaded-ko.png') })
 
     await expectClean(page, problems)
     await context.close()
