@@ -10,98 +10,28 @@
  * The viem bundle for the isolate is served from dist/web/isolate/ (the build's static assets).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { WebServer } from '../../app/cli/web/staticServer.ts'
-import { startWebServer } from '../../app/cli/web/staticServer.ts'
-import { consoleTranscript as transcript, runConsole as run } from './appPage.ts'
-import { CHROMIUM, CHROMIUM_ARGS, PRODUCT_CSP } from './browserHarness.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Problems } from './appPage.ts'
+import { consoleTranscript as transcript, newContext, openPage, runConsole as run } from './appPage.ts'
+import { PRODUCT_CSP } from './browserHarness.ts'
+import { REPO_ROOT, webEditionSuite } from './webEditionSuite.ts'
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
-const WEB_ROOT = path.join(repoRoot, 'dist', 'web')
-const SHOTS = path.join(repoRoot, 'test-results', 'console')
-
-function newest(dir: string): number {
-  let latest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue
-    const full = path.join(dir, entry.name)
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs)
-  }
-  return latest
-}
-
-function prepareWebRoot(): void {
-  const index = path.join(WEB_ROOT, 'index.html')
-  const sources = Math.max(newest(path.join(repoRoot, 'app', 'renderer')), newest(path.join(repoRoot, 'runtime')), newest(path.join(repoRoot, 'sandbox')))
-  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' })
-  }
-  // The build's static assets (app/renderer/build/staticAssets.ts) put the viem bundle in isolate/.
-  if (!existsSync(path.join(WEB_ROOT, 'isolate', 'manifest.json'))) throw new Error('dist/web/isolate/manifest.json is missing: the build did not emit the viem bundle')
-}
-
-interface Problems {
-  pageErrors: string[]
-  consoleErrors: string[]
-  failedRequests: string[]
-}
-
-let server: WebServer
-let browser: Browser
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PLAYGROUND_CHROMIUM.`)
-  prepareWebRoot()
-  mkdirSync(SHOTS, { recursive: true })
-  server = await startWebServer({ root: WEB_ROOT, port: 0 })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = webEditionSuite({ shots: 'console' })
+const SHOTS = suite.shots
 
 async function openConsole(): Promise<{ context: BrowserContext; page: Page; problems: Problems }> {
-  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 })
-  await context.addInitScript(() => {
-    // Runs in the page before its scripts: CSP violations and main-thread long tasks.
-    const g = globalThis as unknown as {
-      __cspViolations: string[]
-      __longTasks: number[]
-      addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void
-      PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: unknown): void }
-    }
-    g.__cspViolations = []
-    g.__longTasks = []
-    g.addEventListener('securitypolicyviolation', (e) => g.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`))
-    new g.PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) g.__longTasks.push(entry.duration)
-    }).observe({ type: 'longtask', buffered: true })
-  })
-  const page = await context.newPage()
-  const problems: Problems = { pageErrors: [], consoleErrors: [], failedRequests: [] }
-  page.on('pageerror', (e) => problems.pageErrors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.consoleErrors.push(`${m.type()}: ${m.text()}`)
-  })
-  page.on('requestfailed', (r) => problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`))
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.failedRequests.push(`${r.url()}: ${r.status()}`)
-  })
-  const response = await page.goto(`${server.url}/#/console`)
+  const context = await newContext(suite.browser(), { locale: 'en-US', colorScheme: 'light' })
+  const { page, problems } = await openPage(context)
+  const response = await page.goto(`${suite.server().url}/#/console`)
   expect(response?.headers()['content-security-policy']).toBe(PRODUCT_CSP)
   await page.getByTestId('console-terminal').locator('.xterm').waitFor()
   return { context, page, problems }
 }
 
 function cliTraceHash(preset: string, seed: number, blocks: number): { traceHash: string; events: number } {
-  const out = execFileSync(process.execPath, ['bin/playground.js', 'sim', '--preset', preset, '--seed', String(seed), '--blocks', String(blocks), '--json'], { cwd: repoRoot, encoding: 'utf8' })
+  const out = execFileSync(process.execPath, ['bin/playground.js', 'sim', '--preset', preset, '--seed', String(seed), '--blocks', String(blocks), '--json'], { cwd: REPO_ROOT, encoding: 'utf8' })
   return JSON.parse(out) as { traceHash: string; events: number }
 }
 

@@ -1,7 +1,7 @@
 /**
- * The setup every app e2e suite shares: the built web edition (rebuilt when the renderer, the
- * pack or app/shared changed since dist/web/index.html was written, or the workers' assets are
- * missing), served by the real `playground web` server with the product CSP, and one Chromium.
+ * The setup every app e2e suite shares: the built web edition (rebuilt when the renderer,
+ * app/shared, the pack, the runtime or the sandbox — all bundled into the page and its workers —
+ * changed since dist/web/index.html was written, or the workers' assets are missing), served by the real `playground web` server with the product CSP, and one Chromium.
  * Registers its own beforeAll/afterAll; the getters are valid inside tests.
  */
 import { execFileSync } from 'node:child_process'
@@ -31,7 +31,7 @@ function newest(dir: string): number {
 /** Builds dist/web when it is missing, older than its sources, or without the workers' assets. */
 export function ensureWebBuilt(): void {
   const index = path.join(WEB_ROOT, 'index.html')
-  const sources = Math.max(...['app/renderer', 'app/shared', 'courses'].map((dir) => newest(path.join(REPO_ROOT, dir))))
+  const sources = Math.max(...['app/renderer', 'app/shared', 'courses', 'runtime', 'sandbox'].map((dir) => newest(path.join(REPO_ROOT, dir))))
   const complete = ['solc/compilerWorker.js', 'isolate/manifest.json', 'lessons'].every((p) => existsSync(path.join(WEB_ROOT, p)))
   if (complete && existsSync(index) && statSync(index).mtimeMs >= sources) return
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'app/renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' })
