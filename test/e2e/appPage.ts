@@ -15,7 +15,8 @@ export interface Problems {
 export async function openPage(context: BrowserContext): Promise<{ page: Page; problems: Problems }> {
   const page = await context.newPage()
   const problems: Problems = { pageErrors: [], consoleErrors: [], failedRequests: [] }
-  page.on('pageerror', (e) => problems.pageErrors.push(e.message))
+  // The stack too: a page error seen only under CI load must be traceable from the log.
+  page.on('pageerror', (e) => problems.pageErrors.push(e.stack ?? e.message))
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.consoleErrors.push(`${m.type()}: ${m.text()}`)
   })

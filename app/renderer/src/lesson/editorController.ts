@@ -58,6 +58,9 @@ export function createEditorController(
   const views = new Map<string, ViewState>()
   let open: string | undefined
   let applying = false
+  // Files can arrive after the page closed the editor (a workspace read still in flight): after
+  // dispose every call is a no-op, because Monaco throws on a disposed editor's view.
+  let disposed = false
   const editor = monaco.editor.create(element, {
     model: null,
     theme: options.theme === 'dark' ? 'vs-dark' : 'vs',
@@ -87,6 +90,7 @@ export function createEditorController(
   const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info }
 
   function show(path: string): void {
+    if (disposed) return
     const model = models.get(path)
     if (!model) return
     if (open !== undefined && open !== path) views.set(open, editor.saveViewState())
@@ -98,6 +102,7 @@ export function createEditorController(
 
   return {
     setFiles(files, order) {
+      if (disposed) return
       applying = true
       try {
         for (const [path, model] of models) {
@@ -139,6 +144,7 @@ export function createEditorController(
       return out
     },
     setMarkers(owner, byFile) {
+      if (disposed) return
       for (const [path, model] of models) {
         const markers = (byFile[path] ?? []).map((m) => {
           const line = Math.min(Math.max(1, m.startLineNumber), model.getLineCount())
@@ -162,10 +168,15 @@ export function createEditorController(
       }
     },
     setTheme(theme) {
+      if (disposed) return
       monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs')
     },
-    focus: () => editor.focus(),
+    focus: () => {
+      if (!disposed) editor.focus()
+    },
     dispose() {
+      if (disposed) return
+      disposed = true
       editor.dispose()
       for (const model of models.values()) model.dispose()
       models.clear()

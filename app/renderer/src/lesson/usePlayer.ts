@@ -64,7 +64,7 @@ export function usePlayer(lessonId: Ref<string>, lang: Ref<Lang>) {
   const ladder = computed(() => (asset.value ? availableHints(hintedLesson(asset.value), lessonProgress.value) : undefined))
 
   function showFiles(working: Record<string, string>): void {
-    if (!editor.value || !asset.value) return
+    if (disposed || !editor.value || !asset.value) return
     const order = orderedFiles(asset.value.files, Object.keys(working))
     files.value = order
     editor.value.setFiles(working, order)
