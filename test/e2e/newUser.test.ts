@@ -10,7 +10,6 @@
  * test-results/new-user/.
  */
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { createPublicClient, createWalletClient, http, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -18,6 +17,7 @@ import { describe, expect, it } from 'vitest'
 import { editorReady, editorText, expectClean, grade, newContext, openPage, replaceEditorText, runConsole, takeLongTasks } from './appPage.ts'
 import { PRODUCT_CSP } from './browserHarness.ts'
 import { REPO_ROOT, webEditionSuite } from './webEditionSuite.ts'
+import { freePort } from '../localPorts.ts'
 
 const HANGUL = /[\uac00-\ud7a3]/
 const LESSON = 'hash-functions'
@@ -28,17 +28,6 @@ const MARK = '// 고친 코드 (fixed)'
 const DEV_KEY_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'
 
 /** A port nobody listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolvePort(port))
-    })
-  })
-}
-
 
 
 const suite = webEditionSuite({ shots: 'new-user' })

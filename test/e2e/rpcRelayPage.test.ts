@@ -7,7 +7,7 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { connect, createServer as createNetServer } from 'node:net'
+import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
@@ -21,27 +21,9 @@ import type { WebServer } from '../../app/cli/web/staticServer.ts'
 import { PRODUCT_CSP as SERVED_CSP, startWebServer } from '../../app/cli/web/staticServer.ts'
 import { deriveDevAccounts } from '../../runtime/exec/evm/devAccounts.ts'
 import { CHROMIUM, CHROMIUM_ARGS, PRODUCT_CSP, bundleWorker } from './browserHarness.ts'
+import { freePort, isListening } from '../localPorts.ts'
 
 const SHOTS = join(process.cwd(), 'test-results', 'rpc-relay')
-
-async function freePort(): Promise<number> {
-  const server = createNetServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
 
 type Outcome = { url?: string; error?: { code: string; ko: string; en: string } }
 const expose = (page: Page, port: number) => page.evaluate((p) => (globalThis as unknown as { relayTest: { expose(p: number): Promise<Outcome> } }).relayTest.expose(p), port)

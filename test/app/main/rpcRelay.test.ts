@@ -6,7 +6,7 @@
  */
 import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createServer as createNetServer, connect } from 'node:net'
+import { createServer as createNetServer } from 'node:net'
 import { createPublicClient, http } from 'viem'
 import { hardhat } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -24,28 +24,10 @@ import { RpcRelayError } from '../../../app/shared/rpcRelay/relayProtocol.ts'
 import { createDevNode } from '../../../runtime/rpc/devNode.ts'
 import { createInProcessProvider } from '../../../runtime/rpc/inProcessProvider.ts'
 import { fakeFrame, fakeInvokeEvent, fakeIpcMain, fakeWebContents } from './electronFakes.ts'
+import { freePort, isListening } from '../../localPorts.ts'
 
 // The preload module exposes itself on import: give it a fake electron (the binary cannot run here).
 vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld() {} }, ipcRenderer: { invoke() {}, on() {}, removeListener() {} } }))
-
-async function freePort(): Promise<number> {
-  const server = createNetServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
 
 function post(url: string, body: string, headers: Record<string, string> = {}, method = 'POST'): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
   return new Promise((resolve, reject) => {

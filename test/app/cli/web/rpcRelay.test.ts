@@ -7,7 +7,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer, request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createServer as createNetServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ethers } from 'ethers'
@@ -30,27 +29,7 @@ import { createDevNode } from '../../../../runtime/rpc/devNode.ts'
 import { startRpcServer } from '../../../../runtime/rpc/httpServer.node.ts'
 import { createInProcessProvider } from '../../../../runtime/rpc/inProcessProvider.ts'
 import { compileFixtures } from '../../../e2e/rpcFixtures.ts'
-
-/** A free TCP port on 127.0.0.1 (listen on 0, read it, close). */
-async function freePort(): Promise<number> {
-  const server = createNetServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-/** True when something accepts TCP connections on 127.0.0.1:port. */
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
+import { freePort, isListening } from '../../../localPorts.ts'
 
 async function eventually(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms
