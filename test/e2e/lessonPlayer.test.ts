@@ -63,15 +63,13 @@ describe('lesson player in Chromium', () => {
     await replaceEditorText(page, `${MARK}\n${SOLUTION}`)
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved')
     expect(await editorText(page)).toContain(MARK)
-    {
-      const second = await grade(page, 'keys')
-      console.log(`grading the solution: ${second.ms} ms`)
-      expect(second.passed).toBe(true)
-      await page.getByTestId('passed-banner').waitFor()
-      expect(await page.getByTestId('next-lesson').getAttribute('href')).toBe('#/lesson/block-mining')
-      expect(await page.getByTestId('solution').isDisabled()).toBe(false)
-      await page.screenshot({ path: path.join(suite.shots, 'passed-ko.png') })
-    }
+    const second = await grade(page, 'keys')
+    console.log(`grading the solution: ${second.ms} ms`)
+    expect(second.passed).toBe(true)
+    await page.getByTestId('passed-banner').waitFor()
+    expect(await page.getByTestId('next-lesson').getAttribute('href')).toBe('#/lesson/block-mining')
+    expect(await page.getByTestId('solution').isDisabled()).toBe(false)
+    await page.screenshot({ path: path.join(suite.shots, 'passed-ko.png') })
 
     // A hint: revealed, recorded, still shown after a reload.
     await page.getByTestId('reveal-hint').click()
@@ -92,15 +90,13 @@ describe('lesson player in Chromium', () => {
     expect(await page.getByTestId('previous-attempts').textContent()).toMatch(/2번 시도, 최고 100%/)
 
     // The solution, when unlocked, opens read-only beside the work without changing it.
-    {
-      await page.getByTestId('solution').click()
-      await page.locator('[data-testid="solution-editor"][data-ready="true"]').waitFor()
-      await page.locator('[data-testid="solution-editor"] .view-lines').waitFor()
-      expect(await editorText(page)).toContain(MARK)
-      await page.getByTestId('solution-panel').scrollIntoViewIfNeeded()
-      await page.screenshot({ path: path.join(suite.shots, 'solution-ko.png') })
-      await page.getByTestId('solution').click()
-    }
+    await page.getByTestId('solution').click()
+    await page.locator('[data-testid="solution-editor"][data-ready="true"]').waitFor()
+    await page.locator('[data-testid="solution-editor"] .view-lines').waitFor()
+    expect(await editorText(page)).toContain(MARK)
+    await page.getByTestId('solution-panel').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(suite.shots, 'solution-ko.png') })
+    await page.getByTestId('solution').click()
 
     // Dark theme in the player.
     await page.getByTestId('theme-toggle').click()

@@ -9,7 +9,7 @@ import { computed } from 'vue'
 import type { CatalogueTrack } from '../catalogue/catalogue.ts'
 import { officialLesson, officialTracks } from '../catalogue/official.ts'
 import { useProgressStore } from '../stores/progress.ts'
-import { appHost } from './appHost.ts'
+import { appHost } from '../host/appHost.ts'
 import { continueLesson, lessonStatus, trackProgress } from './progressView.ts'
 
 export function useHomeProgress() {

@@ -9,7 +9,7 @@
 import type { ShallowRef } from 'vue'
 import { ref, shallowRef } from 'vue'
 import type { HostWorkspace } from '../host/host.ts'
-import { appHost } from '../lesson/appHost.ts'
+import { appHost } from '../host/appHost.ts'
 import type { Autosave } from '../lesson/autosave.ts'
 import { createAutosave } from '../lesson/autosave.ts'
 import type { EditorController } from '../lesson/editorController.ts'

@@ -14,8 +14,6 @@ import type { CompilerWorkerRequest } from '../../workers/compilerWorker.ts'
 import type { WorkerLike } from './workerCalls.ts'
 import { createWorkerCalls } from './workerCalls.ts'
 
-export type { WorkerLike } from './workerCalls.ts'
-
 export interface CompilerClientOptions {
   /**
    * The compiler worker script. Default on a page: `solc/compilerWorker.js` next to the document;

@@ -4,7 +4,7 @@
  * rejects every pending call with a bilingual error and is replaced on the next call.
  */
 import { describe, expect, it } from 'vitest'
-import type { WorkerLike } from '../../../../app/renderer/src/workers/compilerClient.ts'
+import type { WorkerLike } from '../../../../app/renderer/src/workers/workerCalls.ts'
 import { CompilerWorkerError, createCompilerClient } from '../../../../app/renderer/src/workers/compilerClient.ts'
 import type { CompilerWorkerReply, CompilerWorkerRequest } from '../../../../app/renderer/workers/compilerWorker.ts'
 

@@ -4,7 +4,7 @@
  * with the engine's message, and replaces a dead worker.
  */
 import { describe, expect, it } from 'vitest'
-import type { WorkerLike } from '../../../../app/renderer/src/workers/compilerClient.ts'
+import type { WorkerLike } from '../../../../app/renderer/src/workers/workerCalls.ts'
 import { GradingWorkerError, createGradingClient } from '../../../../app/renderer/src/workers/gradingClient.ts'
 import type { GradingWorkerReply, GradingWorkerRequest } from '../../../../app/renderer/workers/gradingWorker.ts'
 import type { GradeRequest, GradeResult } from '../../../../courses/format/grading/gradeLesson.ts'

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { PlaygroundHost } from '../host/host.ts'
+import type { PlaygroundHost } from './host.ts'
 
 let host: Promise<PlaygroundHost> | undefined
 
@@ -13,7 +13,7 @@ let host: Promise<PlaygroundHost> | undefined
  * const { storage } = await appHost()
  */
 export function appHost(): Promise<PlaygroundHost> {
-  host ??= import('../host/selectHost.ts').then(async (m) => await m.createHost())
+  host ??= import('./selectHost.ts').then(async (m) => await m.createHost())
   host.catch(() => {
     host = undefined // a failed start is retried on the next use
   })
